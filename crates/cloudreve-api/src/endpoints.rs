@@ -1,0 +1,26 @@
+//! Every endpoint this crate describes, grouped by area, and the one list of them all.
+
+pub mod file;
+pub mod session;
+pub mod site;
+pub mod user;
+
+use crate::endpoint::{info, EndpointInfo};
+
+/// Every described endpoint.
+pub fn all() -> Vec<EndpointInfo> {
+    vec![
+        info::<site::Ping>(),
+        info::<site::GetCaptcha>(),
+        info::<site::GetSiteConfig>(),
+        info::<session::PrepareLogin>(),
+        info::<crate::models::PasswordLoginRequest>(),
+        info::<crate::models::TwoFaLoginRequest>(),
+        info::<crate::models::RefreshTokenRequest>(),
+        info::<session::SignOut>(),
+        info::<user::GetMe>(),
+        info::<user::GetCapacity>(),
+        info::<crate::models::ListFilesRequest>(),
+        info::<crate::models::CreateFileRequest>(),
+    ]
+}

@@ -1,0 +1,36 @@
+//! Site endpoints (site.md).
+
+use serde::Serialize;
+
+use crate::endpoint;
+use crate::models::{CaptchaResponse, SiteConfig};
+
+/// `GET /site/ping`: the server version string.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Ping;
+endpoint!(Ping, Get "/site/ping", None, None => String);
+
+/// `GET /site/captcha`: a new image CAPTCHA.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GetCaptcha;
+endpoint!(GetCaptcha, Get "/site/captcha", None, None => CaptchaResponse);
+
+/// `GET /site/config/{section}`: one section of the public settings.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct GetSiteConfig {
+    /// `basic`, `login`, `explorer`, `emojis`, `app`, ...
+    #[serde(skip)]
+    pub section: String,
+}
+
+impl crate::endpoint::Endpoint for GetSiteConfig {
+    const METHOD: crate::Method = crate::Method::Get;
+    const PATH: &'static str = "/site/config/{section}";
+    const AUTH: crate::Auth = crate::Auth::Optional;
+    const PAYLOAD: crate::endpoint::Payload = crate::endpoint::Payload::None;
+    type Response = SiteConfig;
+
+    fn path(&self) -> String {
+        format!("/site/config/{}", crate::uri::encode_component(&self.section))
+    }
+}

@@ -1,0 +1,33 @@
+//! Data models with the exact JSON field names (models.md). Decoding is lenient: absent keys and
+//! `null` become defaults and unknown keys are ignored, as real servers omit empty fields.
+
+pub mod file;
+pub mod session;
+pub mod site;
+pub mod user;
+
+pub use file::*;
+pub use session::*;
+pub use site::*;
+pub use user::*;
+
+use serde::{Deserialize, Deserializer};
+
+/// Deserializes `null` as the type's default (for lists and maps the server may send as `null`).
+pub fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// `skip_serializing_if` helper mirroring Go's `omitempty` for booleans.
+pub fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// `skip_serializing_if` helper mirroring Go's `omitempty` for integers.
+pub fn is_zero(n: &i64) -> bool {
+    *n == 0
+}

@@ -1,0 +1,243 @@
+//! Files, folders and listings (models.md §FileResponse, §ListResponse).
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{is_false, null_default};
+use crate::{Boolset, Timestamp};
+
+/// `type` of a file: `0` file, `1` folder; unknown numbers are kept.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum FileType {
+    /// A regular file.
+    #[default]
+    File,
+    /// A folder.
+    Folder,
+    /// A type this crate does not know.
+    Other(i32),
+}
+
+impl Serialize for FileType {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_i32(match self {
+            FileType::File => 0,
+            FileType::Folder => 1,
+            FileType::Other(n) => *n,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for FileType {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(match Option::<i32>::deserialize(d)?.unwrap_or(0) {
+            0 => FileType::File,
+            1 => FileType::Folder,
+            n => FileType::Other(n),
+        })
+    }
+}
+
+/// A file or folder as the requester sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FileResponse {
+    /// File or folder.
+    #[serde(rename = "type")]
+    pub file_type: FileType,
+    /// Opaque file id.
+    #[serde(deserialize_with = "null_default")]
+    pub id: String,
+    /// Display name.
+    #[serde(deserialize_with = "null_default")]
+    pub name: String,
+    /// Creation time.
+    pub created_at: Timestamp,
+    /// Last modification time.
+    pub updated_at: Timestamp,
+    /// Size of the current version in bytes; `0` for folders.
+    pub size: i64,
+    /// Public metadata; `null` on listing parents.
+    pub metadata: Option<BTreeMap<String, String>>,
+    /// URI as seen by the requester; use it for every follow-up call.
+    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    pub path: String,
+    /// Has at least one share link.
+    #[serde(skip_serializing_if = "is_false")]
+    pub shared: bool,
+    /// Capability bits of the file system it was reached through.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub capability: Option<Boolset>,
+    /// The requester owns it.
+    #[serde(skip_serializing_if = "is_false")]
+    pub owned: bool,
+    /// Id of the current version blob.
+    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    pub primary_entity: String,
+}
+
+impl FileResponse {
+    /// Whether this is a folder.
+    pub fn is_folder(&self) -> bool {
+        self.file_type == FileType::Folder
+    }
+}
+
+/// Paging state of a listing, offset or cursor.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PaginationResults {
+    /// Offset mode: 0-based page. Cursor mode: 0.
+    pub page: i64,
+    /// Page size actually used.
+    pub page_size: i64,
+    /// Offset mode: total items.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total_items: Option<i64>,
+    /// Cursor mode: token for the next page; absent on the last page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_token: Option<String>,
+    /// True in cursor mode.
+    #[serde(skip_serializing_if = "is_false")]
+    pub is_cursor: bool,
+}
+
+/// What the listed file system allows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct NavigatorProps {
+    /// Capability bits.
+    pub capability: Boolset,
+    /// Largest accepted page size.
+    pub max_page_size: i64,
+    /// Accepted `order_by` values (`null` for searches).
+    pub order_by_options: Option<Vec<String>>,
+    /// Accepted `order_direction` values.
+    pub order_direction_options: Option<Vec<String>>,
+}
+
+/// Public view of a storage policy.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StoragePolicy {
+    /// Opaque policy id.
+    #[serde(deserialize_with = "null_default")]
+    pub id: String,
+    /// Display name.
+    #[serde(deserialize_with = "null_default")]
+    pub name: String,
+    /// Storage type (`local`, `s3`, ...); decides the upload protocol.
+    #[serde(rename = "type", deserialize_with = "null_default")]
+    pub policy_type: String,
+    /// Max single-file size; `0` = unlimited.
+    pub max_size: i64,
+    /// Allowed extensions; empty = all.
+    #[serde(deserialize_with = "null_default", skip_serializing_if = "Vec::is_empty")]
+    pub allowed_suffix: Vec<String>,
+    /// Upload through the server.
+    #[serde(skip_serializing_if = "is_false")]
+    pub relay: bool,
+}
+
+/// A folder's server-side view setting.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExplorerView {
+    /// Items per page.
+    #[serde(skip_serializing_if = "super::is_zero")]
+    pub page_size: i64,
+    /// Sort field.
+    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    pub order: String,
+    /// `asc` or `desc`.
+    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    pub order_direction: String,
+    /// `list`, `grid` or `gallery`.
+    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    pub view: String,
+    /// Show thumbnails.
+    #[serde(skip_serializing_if = "is_false")]
+    pub thumbnail: bool,
+}
+
+/// `GET /file`: one page of a folder listing or search.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListResponse {
+    /// This page's items.
+    #[serde(deserialize_with = "null_default")]
+    pub files: Vec<FileResponse>,
+    /// The listed folder (zero-valued for roots without a folder object).
+    pub parent: FileResponse,
+    /// Paging state.
+    pub pagination: PaginationResults,
+    /// What the file system allows.
+    pub props: NavigatorProps,
+    /// Hint to send back as `X-Cr-Context-Hint`.
+    #[serde(deserialize_with = "null_default")]
+    pub context_hint: String,
+    /// A search stopped at its folder limit.
+    #[serde(skip_serializing_if = "is_false")]
+    pub recursion_limit_reached: bool,
+    /// Folders and files interleave (searches).
+    pub mixed_type: bool,
+    /// The URI is a single-file share.
+    #[serde(skip_serializing_if = "is_false")]
+    pub single_file_view: bool,
+    /// Policy for uploads into this folder.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub storage_policy: Option<StoragePolicy>,
+    /// Effective view setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub view: Option<ExplorerView>,
+}
+
+/// `type` of a new item in `POST /file/create`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CreateType {
+    /// An empty file.
+    #[default]
+    File,
+    /// A folder.
+    Folder,
+}
+
+/// `POST /file/create` body.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CreateFileRequest {
+    /// Full URI of the new item.
+    pub uri: String,
+    /// File or folder.
+    #[serde(rename = "type")]
+    pub file_type: CreateType,
+    /// Fail with 40004 when the name exists.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub err_on_conflict: bool,
+    /// Initial metadata.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<BTreeMap<String, String>>,
+}
+
+/// `GET /file` query.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ListFilesRequest {
+    /// Folder URI, optionally with search conditions.
+    pub uri: String,
+    /// 0-based page (offset mode).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<i64>,
+    /// Items per page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_size: Option<i64>,
+    /// `name`, `size`, `updated_at`, `created_at`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_by: Option<String>,
+    /// `asc` or `desc`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order_direction: Option<String>,
+    /// Cursor from the previous page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_page_token: Option<String>,
+}

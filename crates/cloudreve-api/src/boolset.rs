@@ -146,7 +146,10 @@ mod tests {
         assert_eq!(bits("AQ=="), [0]);
         assert_eq!(bits("Dw=="), [0, 1, 2, 3]);
         assert_eq!(bits("Hg=="), [1, 2, 3, 4]);
-        assert_eq!(bits("39/9"), [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 18, 19, 20, 21, 22, 23]);
+        assert_eq!(
+            bits("39/9"),
+            [0, 1, 2, 3, 4, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 18, 19, 20, 21, 22, 23]
+        );
         assert!(bits("").is_empty());
     }
 
@@ -154,7 +157,10 @@ mod tests {
     fn ce_my_capability_matches_the_server_string() {
         let my = Boolset::decode("w8edAQ==").unwrap();
         assert_eq!(my.bits().collect::<Vec<_>>(), capability::CE_MY);
-        assert_eq!(Boolset::from_bits(capability::CE_MY.iter().copied()).encode(), "w8edAQ==");
+        assert_eq!(
+            Boolset::from_bits(capability::CE_MY.iter().copied()).encode(),
+            "w8edAQ=="
+        );
     }
 
     #[test]

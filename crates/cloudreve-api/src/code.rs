@@ -252,7 +252,10 @@ impl Code {
 
     /// Whether this code means the session is no longer valid (sign in again).
     pub fn ends_session(self) -> bool {
-        matches!(self, Code::CheckLogin | Code::CredentialInvalid | Code::SessionExpired)
+        matches!(
+            self,
+            Code::CheckLogin | Code::CredentialInvalid | Code::SessionExpired
+        )
     }
 }
 

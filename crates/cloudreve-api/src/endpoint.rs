@@ -88,7 +88,11 @@ pub struct EndpointInfo {
 
 /// The [`EndpointInfo`] of `E`.
 pub fn info<E: Endpoint>() -> EndpointInfo {
-    EndpointInfo { method: E::METHOD, path: E::PATH, auth: E::AUTH }
+    EndpointInfo {
+        method: E::METHOD,
+        path: E::PATH,
+        auth: E::AUTH,
+    }
 }
 
 /// Query parameters of a [`Payload::Query`] request: each non-null scalar field as text.
@@ -96,7 +100,9 @@ pub fn query_pairs<E: Endpoint>(req: &E) -> Vec<(String, String)> {
     if E::PAYLOAD != Payload::Query {
         return Vec::new();
     }
-    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(req) else { return Vec::new() };
+    let Ok(serde_json::Value::Object(map)) = serde_json::to_value(req) else {
+        return Vec::new();
+    };
     map.into_iter()
         .filter_map(|(k, v)| match v {
             serde_json::Value::Null => None,
@@ -108,7 +114,8 @@ pub fn query_pairs<E: Endpoint>(req: &E) -> Vec<(String, String)> {
 
 /// The JSON body of a [`Payload::Json`] request.
 pub fn json_body<E: Endpoint>(req: &E) -> Option<String> {
-    (E::PAYLOAD == Payload::Json).then(|| serde_json::to_string(req).unwrap_or_else(|_| "{}".into()))
+    (E::PAYLOAD == Payload::Json)
+        .then(|| serde_json::to_string(req).unwrap_or_else(|_| "{}".into()))
 }
 
 /// Implements [`Endpoint`] for a request type in one line.

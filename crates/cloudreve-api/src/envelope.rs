@@ -36,19 +36,40 @@ pub struct Envelope<T> {
 impl<T> Envelope<T> {
     /// A success envelope carrying `data`.
     pub fn ok(data: T) -> Self {
-        Envelope { code: 0, data: Some(data), msg: String::new(), error: None, correlation_id: None, aggregated_error: None }
+        Envelope {
+            code: 0,
+            data: Some(data),
+            msg: String::new(),
+            error: None,
+            correlation_id: None,
+            aggregated_error: None,
+        }
     }
 }
 
 impl Envelope<()> {
     /// A success envelope without `data`.
     pub fn empty() -> Self {
-        Envelope { code: 0, data: None, msg: String::new(), error: None, correlation_id: None, aggregated_error: None }
+        Envelope {
+            code: 0,
+            data: None,
+            msg: String::new(),
+            error: None,
+            correlation_id: None,
+            aggregated_error: None,
+        }
     }
 
     /// An error envelope.
     pub fn error(code: Code, msg: impl Into<String>, correlation_id: Option<String>) -> Self {
-        Envelope { code: code.number(), data: None, msg: msg.into(), error: None, correlation_id, aggregated_error: None }
+        Envelope {
+            code: code.number(),
+            data: None,
+            msg: msg.into(),
+            error: None,
+            correlation_id,
+            aggregated_error: None,
+        }
     }
 }
 
@@ -82,9 +103,23 @@ pub fn decode<T: DeserializeOwned>(body: &str) -> Result<Outcome<T>, ApiError> {
     let head: Head = serde_json::from_str(body).map_err(|e| ApiError::decode(e, body))?;
     let data = head.data.map(RawValue::get).unwrap_or("null");
     match head.code {
-        0 => serde_json::from_str(data).map(Outcome::Done).map_err(|e| ApiError::decode(e, body)),
-        203 => Ok(Outcome::Continue(serde_json::from_str::<Option<String>>(data).ok().flatten().unwrap_or_default())),
-        code => Err(ApiError::from_envelope(code, head.msg.unwrap_or_default(), head.error, head.correlation_id, head.aggregated_error, data)),
+        0 => serde_json::from_str(data)
+            .map(Outcome::Done)
+            .map_err(|e| ApiError::decode(e, body)),
+        203 => Ok(Outcome::Continue(
+            serde_json::from_str::<Option<String>>(data)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        )),
+        code => Err(ApiError::from_envelope(
+            code,
+            head.msg.unwrap_or_default(),
+            head.error,
+            head.correlation_id,
+            head.aggregated_error,
+            data,
+        )),
     }
 }
 
@@ -92,7 +127,11 @@ pub fn decode<T: DeserializeOwned>(body: &str) -> Result<Outcome<T>, ApiError> {
 pub fn decode_done<T: DeserializeOwned>(body: &str) -> Result<T, ApiError> {
     match decode(body)? {
         Outcome::Done(v) => Ok(v),
-        Outcome::Continue(_) => Err(ApiError::Server { code: Code::Continue, msg: String::new(), correlation_id: None }),
+        Outcome::Continue(_) => Err(ApiError::Server {
+            code: Code::Continue,
+            msg: String::new(),
+            correlation_id: None,
+        }),
     }
 }
 
@@ -102,7 +141,10 @@ mod tests {
 
     #[test]
     fn success_without_data_decodes_as_unit() {
-        assert_eq!(decode::<()>(r#"{"code":0,"msg":""}"#), Ok(Outcome::Done(())));
+        assert_eq!(
+            decode::<()>(r#"{"code":0,"msg":""}"#),
+            Ok(Outcome::Done(()))
+        );
     }
 
     #[test]
@@ -113,7 +155,8 @@ mod tests {
 
     #[test]
     fn error_codes_win_over_data_shape() {
-        let err = decode::<u64>(r#"{"code":40016,"msg":"Path not exist","correlation_id":"c-1"}"#).unwrap_err();
+        let err = decode::<u64>(r#"{"code":40016,"msg":"Path not exist","correlation_id":"c-1"}"#)
+            .unwrap_err();
         assert_eq!(err.code(), Some(Code::ParentNotExist));
         assert_eq!(err.correlation_id(), Some("c-1"));
     }
@@ -121,7 +164,10 @@ mod tests {
     #[test]
     fn garbage_is_a_decode_error_not_a_panic() {
         for body in ["", "{", "null", "[]", r#"{"code":"x"}"#, "<html>502</html>"] {
-            assert!(matches!(decode::<u64>(body), Err(ApiError::Decode { .. })), "{body}");
+            assert!(
+                matches!(decode::<u64>(body), Err(ApiError::Decode { .. })),
+                "{body}"
+            );
         }
     }
 }

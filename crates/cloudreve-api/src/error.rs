@@ -57,7 +57,10 @@ impl ApiError {
         while !body.is_char_boundary(end) {
             end -= 1;
         }
-        ApiError::Decode { message: err.to_string(), body: body[..end].to_string() }
+        ApiError::Decode {
+            message: err.to_string(),
+            body: body[..end].to_string(),
+        }
     }
 
     pub(crate) fn from_envelope(
@@ -74,17 +77,36 @@ impl ApiError {
                     .unwrap_or_default()
                     .into_iter()
                     .map(|(resource, inner)| {
-                        let err = ApiError::Server { code: Code::from(inner.code), msg: inner.msg, correlation_id: inner.correlation_id };
+                        let err = ApiError::Server {
+                            code: Code::from(inner.code),
+                            msg: inner.msg,
+                            correlation_id: inner.correlation_id,
+                        };
                         (resource, err)
                     })
                     .collect();
-                ApiError::Batch { msg, correlation_id, items }
+                ApiError::Batch {
+                    msg,
+                    correlation_id,
+                    items,
+                }
             }
             Code::LockConflict => {
-                let conflicts = serde_json::from_str::<Option<Vec<serde_json::Value>>>(data).ok().flatten().unwrap_or_default();
-                ApiError::Locked { msg, correlation_id, conflicts }
+                let conflicts = serde_json::from_str::<Option<Vec<serde_json::Value>>>(data)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default();
+                ApiError::Locked {
+                    msg,
+                    correlation_id,
+                    conflicts,
+                }
             }
-            code => ApiError::Server { code, msg, correlation_id },
+            code => ApiError::Server {
+                code,
+                msg,
+                correlation_id,
+            },
         }
     }
 
@@ -101,9 +123,9 @@ impl ApiError {
     /// The request id to quote when reporting the problem.
     pub fn correlation_id(&self) -> Option<&str> {
         match self {
-            ApiError::Server { correlation_id, .. } | ApiError::Batch { correlation_id, .. } | ApiError::Locked { correlation_id, .. } => {
-                correlation_id.as_deref()
-            }
+            ApiError::Server { correlation_id, .. }
+            | ApiError::Batch { correlation_id, .. }
+            | ApiError::Locked { correlation_id, .. } => correlation_id.as_deref(),
             ApiError::Network(_) | ApiError::Decode { .. } => None,
         }
     }
@@ -111,7 +133,9 @@ impl ApiError {
     /// The server's own message, if any.
     pub fn server_message(&self) -> Option<&str> {
         match self {
-            ApiError::Server { msg, .. } | ApiError::Batch { msg, .. } | ApiError::Locked { msg, .. } => Some(msg),
+            ApiError::Server { msg, .. }
+            | ApiError::Batch { msg, .. }
+            | ApiError::Locked { msg, .. } => Some(msg),
             ApiError::Network(_) | ApiError::Decode { .. } => None,
         }
     }
@@ -145,7 +169,14 @@ mod tests {
     #[test]
     fn batch_errors_decode_item_by_item() {
         let body = r#"{"code":40081,"msg":"x","aggregated_error":{"cloudreve://my/x.docx":{"code":40016,"msg":"Path not exist","correlation_id":"c2"}},"correlation_id":"c1"}"#;
-        let ApiError::Batch { items, correlation_id, .. } = decode::<()>(body).unwrap_err() else { panic!("not a batch") };
+        let ApiError::Batch {
+            items,
+            correlation_id,
+            ..
+        } = decode::<()>(body).unwrap_err()
+        else {
+            panic!("not a batch")
+        };
         assert_eq!(correlation_id.as_deref(), Some("c1"));
         assert_eq!(items.len(), 1);
         assert_eq!(items[0].0, "cloudreve://my/x.docx");
@@ -155,14 +186,18 @@ mod tests {
     #[test]
     fn lock_conflicts_keep_their_details() {
         let body = r#"{"code":40073,"msg":"Lock conflict","data":[{"path":"cloudreve://my/a","token":"t","type":0}]}"#;
-        let ApiError::Locked { conflicts, .. } = decode::<()>(body).unwrap_err() else { panic!("not a lock") };
+        let ApiError::Locked { conflicts, .. } = decode::<()>(body).unwrap_err() else {
+            panic!("not a lock")
+        };
         assert_eq!(conflicts.len(), 1);
     }
 
     #[test]
     fn decode_excerpt_never_splits_a_character() {
         let body = "é".repeat(300);
-        let ApiError::Decode { body, .. } = ApiError::decode("x", &body) else { unreachable!() };
+        let ApiError::Decode { body, .. } = ApiError::decode("x", &body) else {
+            unreachable!()
+        };
         assert!(body.len() <= BODY_EXCERPT);
     }
 }

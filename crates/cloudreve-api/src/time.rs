@@ -10,7 +10,9 @@ pub struct Timestamp(pub String);
 
 impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(Timestamp(Option::<String>::deserialize(d)?.unwrap_or_default()))
+        Ok(Timestamp(
+            Option::<String>::deserialize(d)?.unwrap_or_default(),
+        ))
     }
 }
 
@@ -35,8 +37,14 @@ impl Timestamp {
         let (days, sod) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
         let (y, m, d) = civil_from_days(days);
         let (hh, mm, ss) = (sod / 3600, sod % 3600 / 60, sod % 60);
-        let frac = if frac == 0 { String::new() } else { format!(".{frac:03}") };
-        Timestamp(format!("{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}{frac}Z"))
+        let frac = if frac == 0 {
+            String::new()
+        } else {
+            format!(".{frac:03}")
+        };
+        Timestamp(format!(
+            "{y:04}-{m:02}-{d:02}T{hh:02}:{mm:02}:{ss:02}{frac}Z"
+        ))
     }
 }
 
@@ -50,11 +58,21 @@ fn num(s: &str) -> Option<i64> {
 /// Parses `YYYY-MM-DDTHH:MM:SS[.f{1,9}](Z|±HH:MM)` into Unix milliseconds.
 fn parse_rfc3339_millis(s: &str) -> Option<i64> {
     let b = s.as_bytes();
-    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') || b[13] != b':' || b[16] != b':' {
+    if b.len() < 20
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !matches!(b[10], b'T' | b't' | b' ')
+        || b[13] != b':'
+        || b[16] != b':'
+    {
         return None;
     }
     let (y, mo, d) = (num(s.get(0..4)?)?, num(s.get(5..7)?)?, num(s.get(8..10)?)?);
-    let (h, mi, se) = (num(s.get(11..13)?)?, num(s.get(14..16)?)?, num(s.get(17..19)?)?);
+    let (h, mi, se) = (
+        num(s.get(11..13)?)?,
+        num(s.get(14..16)?)?,
+        num(s.get(17..19)?)?,
+    );
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || se > 60 {
         return None;
     }
@@ -105,7 +123,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 #[cfg(test)]
@@ -120,14 +146,27 @@ mod tests {
     fn parses_offsets_and_nanoseconds() {
         assert_eq!(ms("1970-01-01T00:00:00Z"), Some(0));
         assert_eq!(ms("2025-05-24T10:55:22+08:00"), Some(1_748_055_322_000));
-        assert_eq!(ms("2025-05-24T11:02:43.086056909+08:00"), Some(1_748_055_763_086));
-        assert_eq!(ms("2025-04-26T15:58:28.456762+08:00"), Some(1_745_654_308_456));
+        assert_eq!(
+            ms("2025-05-24T11:02:43.086056909+08:00"),
+            Some(1_748_055_763_086)
+        );
+        assert_eq!(
+            ms("2025-04-26T15:58:28.456762+08:00"),
+            Some(1_745_654_308_456)
+        );
         assert_eq!(ms("0001-01-01T00:00:00Z"), Some(-62_135_596_800_000));
     }
 
     #[test]
     fn rejects_malformed_text() {
-        for s in ["", "yesterday", "2025-13-01T00:00:00Z", "2025-05-24T10:55:22", "2025-05-24T10:55:22+0800", "2025-05-24T10:55:22.Z"] {
+        for s in [
+            "",
+            "yesterday",
+            "2025-13-01T00:00:00Z",
+            "2025-05-24T10:55:22",
+            "2025-05-24T10:55:22+0800",
+            "2025-05-24T10:55:22.Z",
+        ] {
             assert_eq!(ms(s), None, "{s}");
         }
     }

@@ -87,7 +87,13 @@ impl std::error::Error for UriError {}
 impl CrUri {
     /// A URI of `fs` with no path.
     pub fn root(fs: FileSystem) -> Self {
-        CrUri { fs, id: None, password: None, segments: Vec::new(), query: Vec::new() }
+        CrUri {
+            fs,
+            id: None,
+            password: None,
+            segments: Vec::new(),
+            query: Vec::new(),
+        }
     }
 
     /// `cloudreve://my`.
@@ -97,7 +103,11 @@ impl CrUri {
 
     /// `cloudreve://<id>[:<password>]@share`.
     pub fn share(id: &str, password: Option<&str>) -> Self {
-        CrUri { id: Some(id.to_string()), password: password.map(str::to_string), ..Self::root(FileSystem::Share) }
+        CrUri {
+            id: Some(id.to_string()),
+            password: password.map(str::to_string),
+            ..Self::root(FileSystem::Share)
+        }
     }
 
     /// Parses a URI; `.`/`..` segments are resolved and empty segments dropped.
@@ -150,7 +160,13 @@ impl CrUri {
                 })
                 .collect::<Result<_, UriError>>()?,
         };
-        Ok(CrUri { fs: FileSystem::parse(host), id, password, segments, query })
+        Ok(CrUri {
+            fs: FileSystem::parse(host),
+            id,
+            password,
+            segments,
+            query,
+        })
     }
 
     /// Whether this URI addresses the root of its file system.
@@ -170,7 +186,10 @@ impl CrUri {
 
     /// The URI of a child named `name`.
     pub fn join(&self, name: &str) -> Self {
-        let mut child = CrUri { query: Vec::new(), ..self.clone() };
+        let mut child = CrUri {
+            query: Vec::new(),
+            ..self.clone()
+        };
         child.segments.push(name.to_string());
         child
     }
@@ -180,15 +199,27 @@ impl CrUri {
         if self.is_root() {
             return None;
         }
-        let mut parent = CrUri { query: Vec::new(), ..self.clone() };
+        let mut parent = CrUri {
+            query: Vec::new(),
+            ..self.clone()
+        };
         parent.segments.pop();
         Some(parent)
     }
 
     /// This URI and each ancestor, root first (for breadcrumbs).
     pub fn ancestors(&self) -> Vec<CrUri> {
-        let base = CrUri { segments: Vec::new(), query: Vec::new(), ..self.clone() };
-        (0..=self.segments.len()).map(|n| CrUri { segments: self.segments[..n].to_vec(), ..base.clone() }).collect()
+        let base = CrUri {
+            segments: Vec::new(),
+            query: Vec::new(),
+            ..self.clone()
+        };
+        (0..=self.segments.len())
+            .map(|n| CrUri {
+                segments: self.segments[..n].to_vec(),
+                ..base.clone()
+            })
+            .collect()
     }
 
     /// Whether `self` is `other` or lies inside it (ignoring search conditions).
@@ -300,27 +331,59 @@ mod tests {
         assert_eq!(u.fs, FileSystem::My);
         assert_eq!(u.segments, ["Photos", "2024 Trip", "IMG_0001.JPG"]);
         let s = CrUri::parse("cloudreve://EBuq:745abc@share/sub/readme.md").unwrap();
-        assert_eq!((s.id.as_deref(), s.password.as_deref()), (Some("EBuq"), Some("745abc")));
+        assert_eq!(
+            (s.id.as_deref(), s.password.as_deref()),
+            (Some("EBuq"), Some("745abc"))
+        );
         assert_eq!(s.fs, FileSystem::Share);
         let q = CrUri::parse("cloudreve://my/Docs?name=report&case_folding").unwrap();
-        assert_eq!(q.query, [("name".into(), "report".into()), ("case_folding".into(), String::new())]);
+        assert_eq!(
+            q.query,
+            [
+                ("name".into(), "report".into()),
+                ("case_folding".into(), String::new())
+            ]
+        );
         assert!(q.is_search());
-        assert_eq!(CrUri::parse("cloudreve://SHARED_WITH_ME").unwrap().fs, FileSystem::SharedWithMe);
+        assert_eq!(
+            CrUri::parse("cloudreve://SHARED_WITH_ME").unwrap().fs,
+            FileSystem::SharedWithMe
+        );
     }
 
     #[test]
     fn formats_canonically() {
-        assert_eq!(CrUri::my().join("a b#c.txt").to_string(), "cloudreve://my/a%20b%23c.txt");
-        assert_eq!(CrUri::parse("cloudreve://my/").unwrap().to_string(), "cloudreve://my");
-        assert_eq!(CrUri::parse("cloudreve://my/a/./b/../c").unwrap().to_string(), "cloudreve://my/a/c");
-        assert_eq!(CrUri::share("VoMFL", Some("pw")).join("x").to_string(), "cloudreve://VoMFL:pw@share/x");
-        assert_eq!(CrUri::my().join("中文").to_string(), "cloudreve://my/%E4%B8%AD%E6%96%87");
+        assert_eq!(
+            CrUri::my().join("a b#c.txt").to_string(),
+            "cloudreve://my/a%20b%23c.txt"
+        );
+        assert_eq!(
+            CrUri::parse("cloudreve://my/").unwrap().to_string(),
+            "cloudreve://my"
+        );
+        assert_eq!(
+            CrUri::parse("cloudreve://my/a/./b/../c")
+                .unwrap()
+                .to_string(),
+            "cloudreve://my/a/c"
+        );
+        assert_eq!(
+            CrUri::share("VoMFL", Some("pw")).join("x").to_string(),
+            "cloudreve://VoMFL:pw@share/x"
+        );
+        assert_eq!(
+            CrUri::my().join("中文").to_string(),
+            "cloudreve://my/%E4%B8%AD%E6%96%87"
+        );
     }
 
     #[test]
     fn rejects_bad_input() {
         assert_eq!(CrUri::parse("http://my"), Err(UriError::Scheme));
-        assert_eq!(CrUri::parse("cloudreve://"), Err(UriError::MissingFileSystem));
+        assert_eq!(
+            CrUri::parse("cloudreve://"),
+            Err(UriError::MissingFileSystem)
+        );
         assert_eq!(CrUri::parse("cloudreve://my/%zz"), Err(UriError::Encoding));
         assert_eq!(CrUri::parse("cloudreve://my/%e4"), Err(UriError::Encoding));
         assert_eq!(CrUri::parse("cloudreve://my/%"), Err(UriError::Encoding));
@@ -332,7 +395,10 @@ mod tests {
         assert_eq!(u.name(), "b");
         assert_eq!(u.parent().unwrap().to_string(), "cloudreve://my/a");
         let crumbs: Vec<String> = u.ancestors().iter().map(ToString::to_string).collect();
-        assert_eq!(crumbs, ["cloudreve://my", "cloudreve://my/a", "cloudreve://my/a/b"]);
+        assert_eq!(
+            crumbs,
+            ["cloudreve://my", "cloudreve://my/a", "cloudreve://my/a/b"]
+        );
         assert!(u.starts_with(&CrUri::my()));
         assert!(CrUri::my().parent().is_none());
     }

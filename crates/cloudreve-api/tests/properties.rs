@@ -4,7 +4,12 @@ use cloudreve_api::{Boolset, CrUri, FileSystem};
 use proptest::prelude::*;
 
 fn fs() -> impl Strategy<Value = FileSystem> {
-    prop_oneof![Just(FileSystem::My), Just(FileSystem::Share), Just(FileSystem::Trash), Just(FileSystem::SharedWithMe)]
+    prop_oneof![
+        Just(FileSystem::My),
+        Just(FileSystem::Share),
+        Just(FileSystem::Trash),
+        Just(FileSystem::SharedWithMe)
+    ]
 }
 
 /// Names the server accepts: no `/`, not `.`/`..`, not empty.

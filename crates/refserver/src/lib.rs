@@ -1,1 +1,144 @@
+//! A compact Cloudreve-v4-compatible reference server: the demo backend and the one our tests drive.
+//!
+//! [`app`] builds the whole router (API under `/api/v4`, the built app with SPA fallback at `/`), so
+//! tests can call it without a socket; [`start`] binds and serves it.
 
+pub mod auth;
+pub mod captcha;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod extract;
+pub mod ids;
+pub mod routes;
+pub mod seed;
+pub mod state;
+pub mod store;
+
+use std::net::SocketAddr;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
+use tower_http::services::{ServeDir, ServeFile};
+use tower_http::trace::TraceLayer;
+
+pub use config::Config;
+pub use seed::InitialAdmin;
+pub use state::AppState;
+
+use crate::error::WantsCorrelationId;
+
+/// Largest error body the correlation layer will rewrite (error envelopes are tiny).
+const MAX_ERROR_BODY: usize = 1 << 20;
+
+/// The full router for `state`.
+pub fn app(state: AppState) -> Router {
+    let (api, _) = routes::api();
+    let api = api
+        .fallback(|| async { (StatusCode::NOT_FOUND, "404 page not found") })
+        .layer(middleware::from_fn(correlate))
+        .with_state(state.clone());
+    let router = Router::new().nest("/api/v4", api);
+    let router = match &state.config.dist_dir {
+        Some(dist) => router.fallback_service(
+            ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html"))),
+        ),
+        None => router.fallback(|| async {
+            (
+                StatusCode::NOT_FOUND,
+                "The app is not built: run `cargo xtask serve`.",
+            )
+        }),
+    };
+    router.layer(TraceLayer::new_for_http())
+}
+
+/// Stamps a correlation id on every API response (header) and on error envelopes (body), and marks
+/// API responses uncacheable, as Cloudreve does.
+async fn correlate(req: Request, next: Next) -> Response {
+    let id = req
+        .headers()
+        .get("X-Cr-Correlation-Id")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| uuid::Uuid::parse_str(v).ok())
+        .unwrap_or_else(uuid::Uuid::new_v4)
+        .to_string();
+    let mut res = next.run(req).await;
+    if res.extensions().get::<WantsCorrelationId>().is_some() {
+        let (mut parts, body) = res.into_parts();
+        let bytes = axum::body::to_bytes(body, MAX_ERROR_BODY)
+            .await
+            .unwrap_or_default();
+        let mut envelope: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
+        if let Some(obj) = envelope.as_object_mut() {
+            obj.insert("correlation_id".into(), id.clone().into());
+        }
+        parts.headers.remove(header::CONTENT_LENGTH);
+        res = Response::from_parts(parts, Body::from(envelope.to_string()));
+    }
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        res.headers_mut().insert("X-Cr-Correlation-Id", v);
+    }
+    res.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("private, no-cache"),
+    );
+    res.into_response()
+}
+
+/// A server bound to a socket and serving in the background.
+pub struct Running {
+    /// The bound address (useful with port 0).
+    pub addr: SocketAddr,
+    /// The state it serves (tests use it to add users).
+    pub state: AppState,
+    /// The admin created on this start, if this was the first start.
+    pub initial_admin: Option<InitialAdmin>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Running {
+    /// `http://<addr>`.
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Waits until the server stops (it only stops on error).
+    pub async fn wait(mut self) -> anyhow::Result<()> {
+        match self.task.take() {
+            Some(task) => Ok(task.await?),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(task) = &self.task {
+            task.abort();
+        }
+    }
+}
+
+/// Prepares the data dir and binds `config.bind`, then serves in a background task.
+pub async fn start(config: Config) -> anyhow::Result<Running> {
+    let (state, initial_admin) = seed::prepare(config)?;
+    let listener = tokio::net::TcpListener::bind(state.config.bind).await?;
+    let addr = listener.local_addr()?;
+    let router = app(state.clone());
+    let task = tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, router).await {
+            tracing::error!(error = %e, "server stopped");
+        }
+    });
+    Ok(Running {
+        addr,
+        state,
+        initial_admin,
+        task: Some(task),
+    })
+}

@@ -1,12 +1,15 @@
 //! Session endpoints (session.md).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
-use crate::models::{LoginResponse, PasswordLoginRequest, PrepareLoginResponse, RefreshTokenRequest, Token, TwoFaLoginRequest};
+use crate::models::{
+    LoginResponse, PasswordLoginRequest, PrepareLoginResponse, RefreshTokenRequest, Token,
+    TwoFaLoginRequest,
+};
 
 /// `GET /session/prepare`: which sign-in methods an account has.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct PrepareLogin {
     /// Account e-mail.
     pub email: String,
@@ -21,7 +24,7 @@ endpoint!(TwoFaLoginRequest, Post "/session/token/2fa", None, Json => LoginRespo
 endpoint!(RefreshTokenRequest, Post "/session/token/refresh", None, Json => Token);
 
 /// `DELETE /session/token`: sign out (revokes the login's refresh tokens).
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct SignOut {
     /// The refresh token of the login to end.
     pub refresh_token: String,

@@ -1,22 +1,22 @@
 //! Site endpoints (site.md).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
 use crate::models::{CaptchaResponse, SiteConfig};
 
 /// `GET /site/ping`: the server version string.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Ping;
 endpoint!(Ping, Get "/site/ping", None, None => String);
 
 /// `GET /site/captcha`: a new image CAPTCHA.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetCaptcha;
 endpoint!(GetCaptcha, Get "/site/captcha", None, None => CaptchaResponse);
 
 /// `GET /site/config/{section}`: one section of the public settings.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetSiteConfig {
     /// `basic`, `login`, `explorer`, `emojis`, `app`, ...
     #[serde(skip)]
@@ -31,6 +31,9 @@ impl crate::endpoint::Endpoint for GetSiteConfig {
     type Response = SiteConfig;
 
     fn path(&self) -> String {
-        format!("/site/config/{}", crate::uri::encode_component(&self.section))
+        format!(
+            "/site/config/{}",
+            crate::uri::encode_component(&self.section)
+        )
     }
 }

@@ -1,16 +1,16 @@
 //! User endpoints (user.md).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
 use crate::models::{Capacity, User};
 
 /// `GET /user/me`: the signed-in user.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetMe;
 endpoint!(GetMe, Get "/user/me", Required, None => User);
 
 /// `GET /user/capacity`: storage used and available.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetCapacity;
 endpoint!(GetCapacity, Get "/user/capacity", Required, None => Capacity);

@@ -61,7 +61,10 @@ pub struct FileResponse {
     /// Public metadata; `null` on listing parents.
     pub metadata: Option<BTreeMap<String, String>>,
     /// URI as seen by the requester; use it for every follow-up call.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub path: String,
     /// Has at least one share link.
     #[serde(skip_serializing_if = "is_false")]
@@ -73,7 +76,10 @@ pub struct FileResponse {
     #[serde(skip_serializing_if = "is_false")]
     pub owned: bool,
     /// Id of the current version blob.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub primary_entity: String,
 }
 
@@ -133,7 +139,10 @@ pub struct StoragePolicy {
     /// Max single-file size; `0` = unlimited.
     pub max_size: i64,
     /// Allowed extensions; empty = all.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub allowed_suffix: Vec<String>,
     /// Upload through the server.
     #[serde(skip_serializing_if = "is_false")]
@@ -148,13 +157,22 @@ pub struct ExplorerView {
     #[serde(skip_serializing_if = "super::is_zero")]
     pub page_size: i64,
     /// Sort field.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub order: String,
     /// `asc` or `desc`.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub order_direction: String,
     /// `list`, `grid` or `gallery`.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub view: String,
     /// Show thumbnails.
     #[serde(skip_serializing_if = "is_false")]

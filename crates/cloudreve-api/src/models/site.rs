@@ -10,28 +10,49 @@ use crate::models::User;
 #[serde(default)]
 pub struct SiteConfig {
     /// Installation id (basic).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub instance_id: String,
     /// Site name (basic).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub title: String,
     /// JSON-encoded theme map (basic).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub themes: String,
     /// Default theme key (basic).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub default_theme: String,
     /// The requesting user, anonymous when signed out (basic).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub user: Option<User>,
     /// Logo for light mode (basic).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub logo: String,
     /// Logo for dark mode (basic).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub logo_light: String,
     /// `normal`, `recaptcha`, `turnstile`, `cap` (basic).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub captcha_type: String,
     /// CAPTCHA required for password sign-in (login).
     #[serde(skip_serializing_if = "is_false")]
@@ -49,10 +70,16 @@ pub struct SiteConfig {
     #[serde(skip_serializing_if = "is_false")]
     pub register_enabled: bool,
     /// Terms of service URL (login).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub tos_url: String,
     /// Privacy policy URL (login).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub privacy_policy_url: String,
     /// Max URIs per batch request (explorer).
     #[serde(skip_serializing_if = "super::is_zero")]

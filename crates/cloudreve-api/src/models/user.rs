@@ -13,21 +13,33 @@ pub struct User {
     #[serde(deserialize_with = "null_default")]
     pub id: String,
     /// E-mail (login name); absent for redacted users seen anonymously.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub email: String,
     /// Display name.
     #[serde(deserialize_with = "null_default")]
     pub nickname: String,
     /// `active`, `inactive`, `manual_banned`, `sys_banned`.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub status: String,
     /// `""`, `file` or `gravatar`.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub avatar: String,
     /// Creation time (zero for the anonymous user).
     pub created_at: Timestamp,
     /// Preferred theme colour.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub preferred_theme: String,
     /// True for the anonymous pseudo user.
     #[serde(skip_serializing_if = "is_false")]
@@ -36,10 +48,16 @@ pub struct User {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<Group>,
     /// Sidebar pins (the wire name is misspelt by the server).
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub pined: Vec<Pin>,
     /// Preferred language, e.g. `en-US`.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub language: String,
     /// View settings kept locally instead of on the server.
     #[serde(skip_serializing_if = "is_false")]
@@ -75,7 +93,10 @@ pub struct Pin {
     #[serde(deserialize_with = "null_default")]
     pub uri: String,
     /// Optional label.
-    #[serde(deserialize_with = "null_default", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub name: String,
 }
 

@@ -1,0 +1,51 @@
+//! Server configuration: where to listen, where data lives, and site settings tests can vary.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Listen address (default `127.0.0.1:5212`).
+    pub bind: SocketAddr,
+    /// Directory holding the SQLite database and file blobs.
+    pub data_dir: PathBuf,
+    /// Built app to serve at `/` (`dist/`); `None` serves the API only.
+    pub dist_dir: Option<PathBuf>,
+    /// Seed a demo tree for the first user.
+    pub demo: bool,
+    /// Password of the first admin; generated when `None`.
+    pub admin_password: Option<String>,
+    /// Access token lifetime.
+    pub access_ttl: Duration,
+    /// Refresh token lifetime.
+    pub refresh_ttl: Duration,
+    /// Require a CAPTCHA for password sign-in.
+    pub login_captcha: bool,
+    /// Cursor pagination for listings (CE default); offset pagination otherwise.
+    pub cursor_pagination: bool,
+    /// Site title.
+    pub title: String,
+}
+
+/// E-mail of the admin account created on first start.
+pub const ADMIN_EMAIL: &str = "admin@cloudreve.local";
+
+impl Config {
+    /// Defaults matching a fresh Cloudreve CE install, with data in `data_dir`.
+    pub fn new(data_dir: impl Into<PathBuf>) -> Self {
+        Config {
+            bind: SocketAddr::from(([127, 0, 0, 1], 5212)),
+            data_dir: data_dir.into(),
+            dist_dir: None,
+            demo: false,
+            admin_password: None,
+            access_ttl: Duration::from_secs(3600),
+            refresh_ttl: Duration::from_secs(1_209_600),
+            login_captcha: false,
+            cursor_pagination: true,
+            title: "Cloudreve".into(),
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! `refserver`: parse flags, start the server, print where it is and how to sign in.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+use refserver::Config;
+
+const USAGE: &str =
+    "usage: refserver [--bind ADDR] [--data-dir DIR] [--dist DIR] [--demo] [--admin-password PW]
+                 [--access-ttl SECS] [--refresh-ttl SECS] [--login-captcha] [--offset-pagination]
+env: CR_BIND, CR_DATA_DIR, CR_DIST";
+
+fn parse_args() -> anyhow::Result<Config> {
+    let mut config = Config::new(std::env::var("CR_DATA_DIR").unwrap_or_else(|_| "data".into()));
+    if let Ok(b) = std::env::var("CR_BIND") {
+        config.bind = b.parse().context("CR_BIND")?;
+    }
+    config.dist_dir = std::env::var("CR_DIST").ok().map(PathBuf::from);
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = || {
+            args.next()
+                .with_context(|| format!("{arg} needs a value\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--bind" => config.bind = value()?.parse::<SocketAddr>().context("--bind")?,
+            "--data-dir" => config.data_dir = value()?.into(),
+            "--dist" => config.dist_dir = Some(value()?.into()),
+            "--demo" => config.demo = true,
+            "--admin-password" => config.admin_password = Some(value()?),
+            "--access-ttl" => {
+                config.access_ttl = Duration::from_secs(value()?.parse().context("--access-ttl")?)
+            }
+            "--refresh-ttl" => {
+                config.refresh_ttl = Duration::from_secs(value()?.parse().context("--refresh-ttl")?)
+            }
+            "--login-captcha" => config.login_captcha = true,
+            "--offset-pagination" => config.cursor_pagination = false,
+            "-h" | "--help" => {
+                println!("{USAGE}");
+                std::process::exit(0);
+            }
+            other => bail!("unknown argument {other}\n{USAGE}"),
+        }
+    }
+    Ok(config)
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "refserver=info,warn".into()),
+        )
+        .init();
+    let config = parse_args()?;
+    let data_dir = config.data_dir.clone();
+    let running = refserver::start(config).await?;
+    println!("Cloudreve reference server listening on {}", running.url());
+    match running
+        .initial_admin
+        .clone()
+        .or_else(|| refserver::seed::saved_credentials(&data_dir))
+    {
+        Some(a) => println!("Sign in as {} with password {}", a.email, a.password),
+        None => println!("Sign in with the admin account created on first start"),
+    }
+    tokio::select! {
+        r = running.wait() => r,
+        _ = tokio::signal::ctrl_c() => Ok(()),
+    }
+}

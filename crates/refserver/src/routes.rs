@@ -1,0 +1,59 @@
+//! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
+//! server cannot serve a path or method the `cloudreve-api` crate does not describe.
+
+pub mod file;
+pub mod session;
+pub mod site;
+pub mod user;
+
+use axum::handler::Handler;
+use axum::routing::{on, MethodFilter};
+use axum::Router;
+use cloudreve_api::endpoint::{info, Endpoint, EndpointInfo};
+use cloudreve_api::Method;
+
+use crate::state::AppState;
+
+/// A router that remembers which endpoint descriptions it serves.
+pub struct ApiRouter {
+    router: Router<AppState>,
+    routed: Vec<EndpointInfo>,
+}
+
+impl ApiRouter {
+    fn new() -> Self {
+        ApiRouter {
+            router: Router::new(),
+            routed: Vec::new(),
+        }
+    }
+
+    /// Serves endpoint `E` with `handler`.
+    fn serve<E: Endpoint, H: Handler<T, AppState>, T: 'static>(mut self, handler: H) -> Self {
+        let filter = match E::METHOD {
+            Method::Get => MethodFilter::GET,
+            Method::Post => MethodFilter::POST,
+            Method::Put => MethodFilter::PUT,
+            Method::Patch => MethodFilter::PATCH,
+            Method::Delete => MethodFilter::DELETE,
+        };
+        self.router = self.router.route(E::PATH, on(filter, handler));
+        self.routed.push(info::<E>());
+        self
+    }
+}
+
+/// Every API route, with the list of endpoints served.
+pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
+    let r = ApiRouter::new();
+    let r = site::routes(r);
+    let r = session::routes(r);
+    let r = user::routes(r);
+    let r = file::routes(r);
+    (r.router, r.routed)
+}
+
+/// The endpoints this server serves.
+pub fn routed() -> Vec<EndpointInfo> {
+    api().1
+}

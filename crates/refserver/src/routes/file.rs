@@ -1,0 +1,310 @@
+//! `GET /file` (listing with cursor or offset pages) and `POST /file/create` (file.md §3, §4).
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use base64::engine::general_purpose::STANDARD;
+use base64::Engine;
+use cloudreve_api::boolset::capability;
+use cloudreve_api::models::{
+    CreateFileRequest, CreateType, ExplorerView, FileResponse, FileType, ListFilesRequest,
+    ListResponse, NavigatorProps, PaginationResults, StoragePolicy,
+};
+use cloudreve_api::{Boolset, Code, CrUri, FileSystem, Timestamp};
+use serde_json::json;
+
+use super::ApiRouter;
+use crate::error::{ok, ApiResult, AppError};
+use crate::extract::{ApiJson, ApiQuery, AuthUser, Viewer};
+use crate::ids::{IdCodec, Kind};
+use crate::state::{now_millis, AppState};
+use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
+use crate::store::users::UserRow;
+
+/// Page size when the request names none.
+const DEFAULT_PAGE_SIZE: i64 = 100;
+/// Larger page sizes are silently capped to this.
+const MAX_PAGE_SIZE: i64 = 2000;
+
+pub(super) fn routes(r: ApiRouter) -> ApiRouter {
+    r.serve::<ListFilesRequest, _, _>(list)
+        .serve::<CreateFileRequest, _, _>(create)
+}
+
+fn parse_uri(s: &str) -> Result<CrUri, AppError> {
+    CrUri::parse(s).map_err(|_| AppError::Param("unknown uri".into()))
+}
+
+/// Checks that a `my` URI belongs to `user` (CE: only your own tree).
+fn check_owner(s: &AppState, uri: &CrUri, user: &UserRow) -> Result<(), AppError> {
+    match &uri.id {
+        None => Ok(()),
+        Some(id) => match s.ids.decode(Kind::User, id) {
+            Some(owner) if owner == user.id => Ok(()),
+            Some(_) => Err(AppError::Forbidden("Not supported action")),
+            None => Err(AppError::code(Code::ParentNotExist, "Path not exist")),
+        },
+    }
+}
+
+fn my_capability() -> Boolset {
+    Boolset::from_bits(capability::CE_MY.iter().copied())
+}
+
+/// The wire form of a row reached at `uri`.
+fn to_wire(
+    ids: &IdCodec,
+    f: &FileRow,
+    uri: &CrUri,
+    metadata: Option<BTreeMap<String, String>>,
+) -> FileResponse {
+    let path = if uri.is_root() {
+        format!("{uri}/")
+    } else {
+        uri.to_string()
+    };
+    let entity = if f.file_type == TYPE_FILE && f.blob.is_some() {
+        f.id
+    } else {
+        0
+    };
+    FileResponse {
+        file_type: if f.file_type == TYPE_FOLDER {
+            FileType::Folder
+        } else {
+            FileType::File
+        },
+        id: ids.encode(Kind::File, f.id),
+        name: f.name.clone(),
+        created_at: Timestamp::from_unix_millis(f.created_at),
+        updated_at: Timestamp::from_unix_millis(f.updated_at),
+        size: f.size,
+        metadata,
+        path,
+        shared: false,
+        capability: Some(my_capability()),
+        owned: true,
+        primary_entity: ids.encode(Kind::Entity, entity),
+    }
+}
+
+fn encode_cursor(ids: &IdCodec, order: OrderBy, last: &FileRow) -> String {
+    let key_field = if order == OrderBy::Name {
+        "string"
+    } else {
+        "int"
+    };
+    let token = json!({ "id": ids.encode(Kind::File, last.id), key_field: order.key_of(last), "start_with_file": last.file_type == TYPE_FILE });
+    STANDARD.encode(token.to_string())
+}
+
+fn decode_cursor(ids: &IdCodec, token: &str) -> Result<After, AppError> {
+    let bad = || AppError::Param("Invalid page token".into());
+    let raw = STANDARD.decode(token).map_err(|_| bad())?;
+    let v: serde_json::Value = serde_json::from_slice(&raw).map_err(|_| bad())?;
+    let id = v["id"]
+        .as_str()
+        .and_then(|s| ids.decode(Kind::File, s))
+        .ok_or_else(bad)?;
+    let key = if v["string"].is_string() {
+        v["string"].clone()
+    } else if v["int"].is_i64() {
+        v["int"].clone()
+    } else {
+        return Err(bad());
+    };
+    let file_type = if v["start_with_file"].as_bool().unwrap_or(false) {
+        TYPE_FILE
+    } else {
+        TYPE_FOLDER
+    };
+    Ok(After { file_type, key, id })
+}
+
+fn empty_listing(cap: &str) -> ListResponse {
+    ListResponse {
+        pagination: PaginationResults {
+            page_size: DEFAULT_PAGE_SIZE,
+            is_cursor: true,
+            ..PaginationResults::default()
+        },
+        props: NavigatorProps {
+            capability: Boolset::decode(cap).unwrap_or_default(),
+            max_page_size: MAX_PAGE_SIZE,
+            order_by_options: Some(vec![
+                "name".into(),
+                "size".into(),
+                "updated_at".into(),
+                "created_at".into(),
+            ]),
+            order_direction_options: Some(vec!["asc".into(), "desc".into()]),
+        },
+        context_hint: uuid::Uuid::new_v4().to_string(),
+        ..ListResponse::default()
+    }
+}
+
+async fn list(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    ApiQuery(q): ApiQuery<ListFilesRequest>,
+) -> ApiResult<ListResponse> {
+    let uri = parse_uri(&q.uri)?;
+    if uri.is_search() {
+        return Err(AppError::Param(
+            "Search is not supported by this server yet".into(),
+        ));
+    }
+    let user = match uri.fs {
+        FileSystem::Share => return Err(AppError::NotFound("Share not found")),
+        FileSystem::Other(_) => return Err(AppError::Param("unknown uri".into())),
+        _ => viewer.0.ok_or(AppError::LoginRequired)?,
+    };
+    match uri.fs {
+        FileSystem::Trash if uri.is_root() => return ok(empty_listing("AMIK")),
+        FileSystem::SharedWithMe if uri.is_root() => return ok(empty_listing("gAKA")),
+        FileSystem::My => {}
+        _ => return Err(AppError::code(Code::ParentNotExist, "Path not exist")),
+    }
+    check_owner(&s, &uri, &user)?;
+    let order = match q.order_by.as_deref() {
+        None | Some("") => OrderBy::CreatedAt,
+        Some(o) => OrderBy::parse(o).ok_or_else(|| AppError::Param("Invalid order_by".into()))?,
+    };
+    let desc = match q.order_direction.as_deref() {
+        None | Some("") | Some("asc") => false,
+        Some("desc") => true,
+        Some(_) => return Err(AppError::Param("Invalid order_direction".into())),
+    };
+    let page_size = match q.page_size {
+        None | Some(0) => DEFAULT_PAGE_SIZE,
+        Some(n) if n < 0 => return Err(AppError::Param("Invalid page_size".into())),
+        Some(n) => n.min(MAX_PAGE_SIZE),
+    };
+    let cursor_mode = s.config.cursor_pagination;
+    let window = if cursor_mode {
+        Window::Cursor(
+            q.next_page_token
+                .as_deref()
+                .filter(|t| !t.is_empty())
+                .map(|t| decode_cursor(&s.ids, t))
+                .transpose()?,
+        )
+    } else {
+        Window::Page(q.page.unwrap_or(0).max(0))
+    };
+    let segments = uri.segments.clone();
+    let (folder, rows, more, total) =
+        s.db.call(move |c| {
+            let folder = files::resolve(c, user.id, &segments, now_millis())?
+                .filter(|f| f.file_type == TYPE_FOLDER)
+                .ok_or_else(|| AppError::code(Code::ParentNotExist, "Path not exist"))?;
+            let (rows, more) = files::children(c, folder.id, order, desc, page_size, &window)?;
+            let total = if cursor_mode {
+                None
+            } else {
+                Some(files::count_children(c, folder.id)?)
+            };
+            Ok((folder, rows, more, total))
+        })
+        .await?;
+    let ids = &s.ids;
+    let next_token = (cursor_mode && more)
+        .then(|| rows.last().map(|last| encode_cursor(ids, order, last)))
+        .flatten();
+    let files = rows
+        .iter()
+        .map(|f| to_wire(ids, f, &uri.join(&f.name), Some(BTreeMap::new())))
+        .collect();
+    let base = empty_listing("w8edAQ==");
+    ok(ListResponse {
+        files,
+        parent: to_wire(ids, &folder, &uri, None),
+        pagination: PaginationResults {
+            page: if cursor_mode { 0 } else { q.page.unwrap_or(0) },
+            page_size,
+            total_items: total,
+            next_token,
+            is_cursor: cursor_mode,
+        },
+        storage_policy: Some(StoragePolicy {
+            id: ids.encode(Kind::Policy, 1),
+            name: "Default storage policy".into(),
+            policy_type: "local".into(),
+            ..StoragePolicy::default()
+        }),
+        view: Some(ExplorerView {
+            page_size,
+            order: order.as_str().into(),
+            order_direction: if desc { "desc" } else { "asc" }.into(),
+            view: "grid".into(),
+            thumbnail: true,
+        }),
+        ..base
+    })
+}
+
+/// Whether `name` is a legal object name (file.md §Create file).
+pub fn valid_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() < 256
+        && name != "."
+        && name != ".."
+        && !name.contains(['\\', '/', ':', '*', '?', '"', '<', '>', '|'])
+        && !name.chars().any(char::is_control)
+}
+
+async fn create(
+    State(s): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(req): ApiJson<CreateFileRequest>,
+) -> ApiResult<FileResponse> {
+    let uri = parse_uri(&req.uri)?;
+    if uri.fs != FileSystem::My || uri.is_search() {
+        return Err(AppError::Forbidden("Not supported action"));
+    }
+    check_owner(&s, &uri, &user)?;
+    if uri.is_root() {
+        return Err(AppError::code(
+            Code::RootProtected,
+            "Operation not allowed on root folder",
+        ));
+    }
+    if !uri.segments.iter().all(|n| valid_name(n)) {
+        return Err(AppError::code(
+            Code::IllegalObjectName,
+            "Invalid object name",
+        ));
+    }
+    let want = if req.file_type == CreateType::Folder {
+        TYPE_FOLDER
+    } else {
+        TYPE_FILE
+    };
+    let segments = uri.segments.clone();
+    let row =
+        s.db.call(move |c| {
+            let now = now_millis();
+            let tx = c.transaction()?;
+            let mut cur = files::root(&tx, user.id, now)?;
+            let (last, ancestors) = segments.split_last().ok_or_else(|| {
+                AppError::code(Code::RootProtected, "Operation not allowed on root folder")
+            })?;
+            for seg in ancestors {
+                cur = match files::child(&tx, cur.id, seg)? {
+                    Some(f) if f.file_type == TYPE_FOLDER => f,
+                    Some(_) => return Err(AppError::code(Code::ObjectExist, "Object existed")),
+                    None => files::create(&tx, &cur, seg, TYPE_FOLDER, 0, None, now)?,
+                };
+            }
+            let row = match files::child(&tx, cur.id, last)? {
+                Some(f) if f.file_type == want && !req.err_on_conflict => f,
+                Some(_) => return Err(AppError::code(Code::ObjectExist, "Object existed")),
+                None => files::create(&tx, &cur, last, want, 0, None, now)?,
+            };
+            tx.commit()?;
+            Ok(row)
+        })
+        .await?;
+    ok(to_wire(&s.ids, &row, &uri, None))
+}

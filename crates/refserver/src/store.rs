@@ -1,0 +1,4 @@
+//! Database queries, one module per table family.
+
+pub mod files;
+pub mod users;

@@ -1,0 +1,63 @@
+//! Shared helpers: a fresh server state in a temporary data dir, and one-shot JSON calls.
+
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use http_body_util::BodyExt;
+use refserver::{AppState, Config};
+use serde_json::Value;
+use tower::ServiceExt;
+
+pub const ADMIN_EMAIL: &str = "admin@cloudreve.local";
+pub const ADMIN_PASSWORD: &str = "admin-pass-1";
+
+/// A prepared state whose data dir lives as long as the returned guard.
+pub fn state_with(f: impl FnOnce(&mut Config)) -> (AppState, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut config = Config::new(dir.path());
+    config.admin_password = Some(ADMIN_PASSWORD.into());
+    f(&mut config);
+    let (state, _) = refserver::seed::prepare(config).expect("prepare");
+    (state, dir)
+}
+
+pub fn state() -> (AppState, tempfile::TempDir) {
+    state_with(|_| {})
+}
+
+/// Sends one request through the router and returns (HTTP status, body as JSON or string).
+pub async fn call(state: &AppState, method: &str, uri: &str, token: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(t) = token {
+        req = req.header("Authorization", format!("Bearer {t}"));
+    }
+    let req = match body {
+        Some(b) => req.header("content-type", "application/json").body(Body::from(b.to_string())),
+        None => req.body(Body::empty()),
+    }
+    .expect("request");
+    let res = refserver::app(state.clone()).oneshot(req).await.expect("response");
+    let status = res.status();
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    (status, json)
+}
+
+/// Signs in and returns the `data` of the login response.
+pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Value {
+    let (_, body) = call(state, "POST", "/api/v4/session/token", None, Some(serde_json::json!({"email": email, "password": password}))).await;
+    assert_eq!(body["code"], 0, "sign-in failed: {body}");
+    body["data"].clone()
+}
+
+/// The access token of a fresh admin sign-in.
+pub async fn admin_token(state: &AppState) -> String {
+    sign_in(state, ADMIN_EMAIL, ADMIN_PASSWORD).await["token"]["access_token"].as_str().expect("token").to_string()
+}
+
+/// `GET /file?uri=...&extra` as `token`.
+pub async fn list(state: &AppState, token: &str, uri: &str, extra: &str) -> Value {
+    let q = format!("/api/v4/file?uri={}{extra}", cloudreve_api::uri::encode_component(uri));
+    call(state, "GET", &q, Some(token), None).await.1
+}

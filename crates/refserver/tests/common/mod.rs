@@ -27,37 +27,62 @@ pub fn state() -> (AppState, tempfile::TempDir) {
 }
 
 /// Sends one request through the router and returns (HTTP status, body as JSON or string).
-pub async fn call(state: &AppState, method: &str, uri: &str, token: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
+pub async fn call(
+    state: &AppState,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
     let mut req = Request::builder().method(method).uri(uri);
     if let Some(t) = token {
         req = req.header("Authorization", format!("Bearer {t}"));
     }
     let req = match body {
-        Some(b) => req.header("content-type", "application/json").body(Body::from(b.to_string())),
+        Some(b) => req
+            .header("content-type", "application/json")
+            .body(Body::from(b.to_string())),
         None => req.body(Body::empty()),
     }
     .expect("request");
-    let res = refserver::app(state.clone()).oneshot(req).await.expect("response");
+    let res = refserver::app(state.clone())
+        .oneshot(req)
+        .await
+        .expect("response");
     let status = res.status();
     let bytes = res.into_body().collect().await.expect("body").to_bytes();
-    let json = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    let json = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
     (status, json)
 }
 
 /// Signs in and returns the `data` of the login response.
 pub async fn sign_in(state: &AppState, email: &str, password: &str) -> Value {
-    let (_, body) = call(state, "POST", "/api/v4/session/token", None, Some(serde_json::json!({"email": email, "password": password}))).await;
+    let (_, body) = call(
+        state,
+        "POST",
+        "/api/v4/session/token",
+        None,
+        Some(serde_json::json!({"email": email, "password": password})),
+    )
+    .await;
     assert_eq!(body["code"], 0, "sign-in failed: {body}");
     body["data"].clone()
 }
 
 /// The access token of a fresh admin sign-in.
 pub async fn admin_token(state: &AppState) -> String {
-    sign_in(state, ADMIN_EMAIL, ADMIN_PASSWORD).await["token"]["access_token"].as_str().expect("token").to_string()
+    sign_in(state, ADMIN_EMAIL, ADMIN_PASSWORD).await["token"]["access_token"]
+        .as_str()
+        .expect("token")
+        .to_string()
 }
 
 /// `GET /file?uri=...&extra` as `token`.
 pub async fn list(state: &AppState, token: &str, uri: &str, extra: &str) -> Value {
-    let q = format!("/api/v4/file?uri={}{extra}", cloudreve_api::uri::encode_component(uri));
+    let q = format!(
+        "/api/v4/file?uri={}{extra}",
+        cloudreve_api::uri::encode_component(uri)
+    );
     call(state, "GET", &q, Some(token), None).await.1
 }

@@ -1,0 +1,104 @@
+//! The app's transport: executes `cloudreve-api` endpoint descriptions with gloo-net.
+//!
+//! It knows HTTP, the bearer header and the `X-Cr-*` headers, and nothing about the UI: no toasts, no
+//! navigation. The session service decides what an expired session means.
+
+use cloudreve_api::endpoint::{json_body, query_pairs, Endpoint};
+use cloudreve_api::envelope::decode;
+use cloudreve_api::{ApiError, Method, Outcome, API_PREFIX};
+use gloo_net::http::RequestBuilder;
+
+/// Name of the `<meta>` that points the app at another API origin.
+pub const API_META: &str = "cloudreve-api-base";
+
+/// Where the API lives and which optional headers to send.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Transport {
+    base: String,
+}
+
+/// Per-call extras.
+#[derive(Debug, Clone, Default)]
+pub struct CallOptions<'a> {
+    /// Bearer access token.
+    pub token: Option<&'a str>,
+    /// `X-Cr-Context-Hint` from the listing the call follows.
+    pub context_hint: Option<&'a str>,
+    /// `X-Cr-Purchase-Ticket` for paid shares.
+    pub purchase_ticket: Option<&'a str>,
+    /// Aborts the request (e.g. on navigation).
+    pub abort: Option<&'a web_sys::AbortSignal>,
+}
+
+impl Transport {
+    /// A transport for the API at `base` (e.g. `/api/v4` or `https://drive.example.com/api/v4`).
+    pub fn new(base: impl Into<String>) -> Self {
+        Transport {
+            base: base.into().trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// The API base configured in the page (`<meta name="cloudreve-api-base">`), else same origin.
+    pub fn from_page() -> Self {
+        Transport::new(crate::browser::meta(API_META).unwrap_or_else(|| API_PREFIX.to_string()))
+    }
+
+    /// The base URL.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// Sends `req` and decodes its envelope.
+    pub async fn send<E: Endpoint>(
+        &self,
+        req: &E,
+        opts: CallOptions<'_>,
+    ) -> Result<Outcome<E::Response>, ApiError> {
+        let url = format!("{}{}", self.base, req.path());
+        let method = match E::METHOD {
+            Method::Get => gloo_net::http::Method::GET,
+            Method::Post => gloo_net::http::Method::POST,
+            Method::Put => gloo_net::http::Method::PUT,
+            Method::Patch => gloo_net::http::Method::PATCH,
+            Method::Delete => gloo_net::http::Method::DELETE,
+        };
+        let pairs = query_pairs(req);
+        let mut builder = RequestBuilder::new(&url)
+            .method(method)
+            .query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+            .abort_signal(opts.abort);
+        if let Some(token) = opts.token {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        if let Some(hint) = opts.context_hint {
+            builder = builder.header("X-Cr-Context-Hint", hint);
+        }
+        if let Some(ticket) = opts.purchase_ticket {
+            builder = builder.header("X-Cr-Purchase-Ticket", ticket);
+        }
+        let request = match json_body(req) {
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body),
+            None => builder.build(),
+        }
+        .map_err(|e| ApiError::Network(e.to_string()))?;
+        let response = request
+            .send()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        let status = response.status();
+        let text = response
+            .text()
+            .await
+            .map_err(|e| ApiError::Network(e.to_string()))?;
+        decode::<E::Response>(&text).map_err(|err| match err {
+            // A non-envelope body with an HTTP error status is a transport problem (proxy, 502...).
+            ApiError::Decode { body, .. } if status != 200 => ApiError::Decode {
+                message: format!("HTTP {status}"),
+                body,
+            },
+            other => other,
+        })
+    }
+}

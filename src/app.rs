@@ -1,0 +1,33 @@
+//! `<App/>`: the services and the route table (the only place routes are listed).
+
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+use crate::api::Transport;
+use crate::i18n::provide_i18n;
+use crate::pages::files_page::FilesPage;
+use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::share_page::SharePage;
+use crate::pages::sign_in_page::SignInPage;
+use crate::state::session::provide_session;
+use crate::state::theme::provide_theme;
+
+/// The application.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_i18n();
+    provide_theme();
+    provide_session(Transport::from_page());
+    view! {
+        <Router>
+            <Routes fallback=NotFoundPage>
+                <Route path=path!("/") view=|| view! { <Redirect path="/home"/> }/>
+                <Route path=path!("/home") view=FilesPage/>
+                <Route path=path!("/session") view=SignInPage/>
+                <Route path=path!("/s/:id") view=SharePage/>
+                <Route path=path!("/s/:id/:password") view=SharePage/>
+            </Routes>
+        </Router>
+    }
+}

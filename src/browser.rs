@@ -1,0 +1,77 @@
+//! Small, failure-tolerant wrappers over browser APIs (storage, clock, document attributes).
+//!
+//! Every function degrades to a no-op or `None` when the API is missing (private mode storage, tests),
+//! so callers never unwrap DOM data.
+
+/// The `window`, if any.
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// Reads a localStorage entry.
+pub fn load(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Writes a localStorage entry (ignored when storage is unavailable or full).
+pub fn store(key: &str, value: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(key, value);
+    }
+}
+
+/// Removes a localStorage entry.
+pub fn remove(key: &str) {
+    if let Some(s) = window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(key);
+    }
+}
+
+/// The browser's preferred language tag.
+pub fn navigator_language() -> Option<String> {
+    window()?.navigator().language()
+}
+
+/// Sets an attribute on `<html>`.
+pub fn set_html_attribute(name: &str, value: &str) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = el.set_attribute(name, value);
+    }
+}
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// The `content` of `<meta name="{name}">`, if present and non-empty.
+pub fn meta(name: &str) -> Option<String> {
+    let doc = window()?.document()?;
+    let el = doc
+        .query_selector(&format!("meta[name=\"{name}\"]"))
+        .ok()??;
+    el.get_attribute("content").filter(|c| !c.trim().is_empty())
+}
+
+/// Whether the system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Formats Unix milliseconds as a local `YYYY-MM-DD HH:MM`.
+pub fn local_datetime(ms: i64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}

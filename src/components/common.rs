@@ -1,0 +1,4 @@
+//! Small shared widgets.
+
+pub mod error_view;
+pub mod icons;

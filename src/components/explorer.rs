@@ -1,0 +1,4 @@
+//! The file manager's parts.
+
+pub mod breadcrumbs;
+pub mod file_list;

@@ -1,0 +1,6 @@
+//! The page frame: top bar, sidebar drawer, storage usage.
+
+pub mod shell;
+pub mod sidebar;
+pub mod storage_usage;
+pub mod top_bar;

@@ -1,0 +1,72 @@
+//! The top bar: drawer toggle, brand, language and theme switches, the user and sign-out.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::common::icons::MenuIcon;
+use crate::i18n::{use_i18n, Key, Locale};
+use crate::state::session::use_session;
+use crate::state::theme::{use_theme, ThemeMode};
+
+/// The top bar.
+#[component]
+pub fn TopBar(
+    /// The drawer state the menu button toggles.
+    menu_open: RwSignal<bool>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let theme = use_theme();
+    let session = use_session();
+    let navigate = use_navigate();
+    let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
+    Effect::new(move |_| {
+        if sign_out.version().get() > 0 && !sign_out.pending().get() {
+            navigate("/session", Default::default());
+        }
+    });
+    let theme_label = move |m: ThemeMode| {
+        i18n.t(match m {
+            ThemeMode::Light => Key::ThemeLight,
+            ThemeMode::Dark => Key::ThemeDark,
+            ThemeMode::System => Key::ThemeSystem,
+        })
+    };
+    view! {
+        <header class="cr-topbar">
+            <button
+                type="button"
+                class="cr-icon-button cr-topbar__menu"
+                aria-controls="cr-sidebar"
+                aria-expanded=move || menu_open.get().to_string()
+                aria-label=move || i18n.t(if menu_open.get() { Key::CloseMenu } else { Key::OpenMenu })
+                on:click=move |_| menu_open.update(|o| *o = !*o)
+            >
+                <MenuIcon/>
+            </button>
+            <span class="cr-topbar__brand">"Cloudreve"</span>
+            <span class="cr-topbar__spacer"></span>
+            <label class="cr-topbar__control">
+                <span class="cr-visually-hidden">{move || i18n.t(Key::Language)}</span>
+                <select
+                    class="cr-select"
+                    data-testid="language"
+                    on:change=move |ev| i18n.set_locale(Locale::from_tag(&event_target_value(&ev)))
+                >
+                    {Locale::ALL.map(|l| view! { <option value=l.tag() selected=move || i18n.locale() == l>{l.native_name()}</option> })}
+                </select>
+            </label>
+            <label class="cr-topbar__control">
+                <span class="cr-visually-hidden">{move || i18n.t(Key::Theme)}</span>
+                <select class="cr-select" data-testid="theme" on:change=move |ev| theme.set_mode(ThemeMode::parse(&event_target_value(&ev)))>
+                    {ThemeMode::ALL.map(|m| view! { <option value=m.as_str() selected=move || theme.mode() == m>{move || theme_label(m)}</option> })}
+                </select>
+            </label>
+            {move || session.user().map(|u| view! {
+                <span class="cr-topbar__user" title=i18n.tf(Key::SignedInAs, &[("email", &u.email)])>{u.nickname.clone()}</span>
+                <button type="button" class="cr-button cr-button--quiet" disabled=move || sign_out.pending().get() on:click=move |_| { sign_out.dispatch(()); }>
+                    {move || i18n.t(Key::SignOut)}
+                </button>
+            })}
+        </header>
+    }
+}

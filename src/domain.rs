@@ -1,0 +1,5 @@
+//! Pure logic with no browser in it, tested natively.
+
+pub mod single_flight;
+pub mod size_format;
+pub mod token_expiry;

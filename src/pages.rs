@@ -1,0 +1,6 @@
+//! Routed pages, one per file.
+
+pub mod files_page;
+pub mod not_found_page;
+pub mod share_page;
+pub mod sign_in_page;

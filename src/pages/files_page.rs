@@ -1,0 +1,191 @@
+//! `/home?path=<cloudreve URI>`: the file manager. The URL is the source of truth for the folder.
+
+use cloudreve_api::models::{
+    CreateFileRequest, CreateType, FileResponse, ListFilesRequest, ListResponse,
+};
+use cloudreve_api::{ApiError, Code, CrUri};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+use crate::components::common::error_view::ErrorView;
+use crate::components::explorer::breadcrumbs::Breadcrumbs;
+use crate::components::explorer::file_list::FileList;
+use crate::components::layout::shell::Shell;
+use crate::i18n::errors::error_message;
+use crate::i18n::{use_i18n, Key};
+use crate::links;
+use crate::state::session::{use_session, Session};
+
+/// Items fetched per page.
+const PAGE_SIZE: i64 = 200;
+
+fn list_request(uri: &CrUri, next: Option<String>) -> ListFilesRequest {
+    ListFilesRequest {
+        uri: uri.to_string(),
+        page_size: Some(PAGE_SIZE),
+        order_by: Some("name".into()),
+        order_direction: Some("asc".into()),
+        next_page_token: next,
+        ..ListFilesRequest::default()
+    }
+}
+
+/// Sends signed-out visitors to sign in, and back here afterwards.
+fn require_session(session: Session) {
+    let location = use_location();
+    let navigate = use_navigate();
+    Effect::new(move |_| {
+        if !session.signed_in() {
+            let back = format!(
+                "{}{}",
+                location.pathname.get_untracked(),
+                location.search.get_untracked()
+            );
+            navigate(
+                &links::sign_in(&back),
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+}
+
+/// The file manager page.
+#[component]
+pub fn FilesPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    require_session(session);
+    let query = use_query_map();
+    let parsed = Memo::new(move |_| match query.with(|q| q.get("path")) {
+        None => Ok(CrUri::my()),
+        Some(p) => CrUri::parse(&p).map_err(|e| ApiError::Server {
+            code: Code::ParamErr,
+            msg: e.to_string(),
+            correlation_id: None,
+        }),
+    });
+    let uri = Signal::derive(move || parsed.get().unwrap_or_else(|_| CrUri::my()));
+    let reload = RwSignal::new(0u32);
+    let usage_version = RwSignal::new(0u32);
+    let listing = LocalResource::new(move || {
+        reload.track();
+        let target = parsed.get();
+        async move {
+            if !session.signed_in() {
+                return Err(ApiError::Server {
+                    code: Code::CheckLogin,
+                    msg: String::new(),
+                    correlation_id: None,
+                });
+            }
+            session.call(&list_request(&target?, None)).await
+        }
+    });
+    let extra = RwSignal::new(Vec::<FileResponse>::new());
+    let next = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        if let Some(Ok(l)) = listing.get() {
+            extra.set(Vec::new());
+            next.set(l.pagination.next_token.clone());
+        }
+    });
+    let load_more = Action::new_local(move |token: &String| {
+        let req = list_request(&uri.get_untracked(), Some(token.clone()));
+        async move {
+            let page: ListResponse = session.call(&req).await?;
+            extra.update(|v| v.extend(page.files));
+            next.set(page.pagination.next_token);
+            Ok::<(), ApiError>(())
+        }
+    });
+
+    view! {
+        <Shell current=Signal::derive(move || Some(uri.get().fs)) usage_version>
+            <div class="cr-toolbar">
+                <Breadcrumbs uri/>
+                <NewFolder parent=uri on_created=Callback::new(move |_| reload.update(|v| *v += 1))/>
+            </div>
+            <Transition fallback=move || view! { <p class="cr-status" role="status">{move || i18n.t(Key::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match listing.await {
+                        Ok(l) => {
+                            let first = l.files;
+                            let files = Signal::derive(move || first.iter().cloned().chain(extra.get()).collect::<Vec<_>>());
+                            view! {
+                                <Show when=move || !files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status">{move || i18n.t(Key::EmptyFolder)}</p> }>
+                                    <FileList files/>
+                                </Show>
+                                <p class="cr-status cr-status--count" aria-live="polite">{move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}</p>
+                                {move || next.get().map(|token| view! {
+                                    <button type="button" class="cr-button" disabled=move || load_more.pending().get() on:click=move |_| { load_more.dispatch(token.clone()); }>
+                                        {move || i18n.t(Key::LoadMore)}
+                                    </button>
+                                })}
+                                {move || load_more.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                            }
+                            .into_any()
+                        }
+                        Err(e) if e.code() == Some(Code::CheckLogin) && !session.signed_in() => ().into_any(),
+                        Err(e) => view! { <ErrorView error=e on_retry=Callback::new(move |_| reload.update(|v| *v += 1))/> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </Shell>
+    }
+}
+
+/// "New folder": a button that opens a one-field form.
+#[component]
+fn NewFolder(
+    /// Folder to create in.
+    parent: Signal<CrUri>,
+    /// Called after a folder was created.
+    on_created: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = use_session();
+    let open = RwSignal::new(false);
+    let name = RwSignal::new(String::new());
+    let create = Action::new_local(move |name: &String| {
+        let req = CreateFileRequest {
+            uri: parent.get_untracked().join(name.trim()).to_string(),
+            file_type: CreateType::Folder,
+            err_on_conflict: true,
+            metadata: None,
+        };
+        async move { session.call(&req).await.map(|_| ()) }
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(())) = create.value().get() {
+            open.set(false);
+            name.set(String::new());
+            on_created.run(());
+        }
+    });
+    let writable = move || parent.get().fs == cloudreve_api::FileSystem::My;
+    view! {
+        <Show when=writable>
+            <Show
+                when=move || open.get()
+                fallback=move || view! { <button type="button" class="cr-button" on:click=move |_| open.set(true)>{move || i18n.t(Key::NewFolder)}</button> }
+            >
+                <form class="cr-inline-form" on:submit=move |ev| { ev.prevent_default(); if !name.get_untracked().trim().is_empty() { create.dispatch(name.get_untracked()); } }>
+                    <label class="cr-field cr-field--inline">
+                        <span class="cr-visually-hidden">{move || i18n.t(Key::FolderName)}</span>
+                        <input class="cr-input" name="folder-name" placeholder=move || i18n.t(Key::FolderName) autofocus=true
+                            prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
+                    </label>
+                    <button type="submit" class="cr-button cr-button--primary" disabled=move || create.pending().get()>{move || i18n.t(Key::Create)}</button>
+                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| open.set(false)>{move || i18n.t(Key::Cancel)}</button>
+                    <span class="cr-inline-form__error" role="alert">
+                        {move || create.value().get().and_then(Result::err).map(|e| error_message(&e, i18n.locale()))}
+                    </span>
+                </form>
+            </Show>
+        </Show>
+    }
+}

@@ -1,0 +1,19 @@
+//! Any unknown address.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::i18n::{use_i18n, Key};
+
+/// The 404 page.
+#[component]
+pub fn NotFoundPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <main class="cr-centered" id="cr-main">
+            <h1>{move || i18n.t(Key::NotFoundTitle)}</h1>
+            <p>{move || i18n.t(Key::NotFoundBody)}</p>
+            <A href="/home">{move || i18n.t(Key::GoHome)}</A>
+        </main>
+    }
+}

@@ -1,0 +1,4 @@
+//! App-wide services provided through context.
+
+pub mod session;
+pub mod theme;

@@ -13,6 +13,30 @@ pub fn sign_in(back: &str) -> String {
     format!("/session?redirect={}", encode_component(back))
 }
 
+/// The value of `name` in a raw query string, decoded exactly once (form rules: `+` is a space).
+///
+/// leptos_router 0.8's query map decodes values twice, which corrupts Cloudreve URIs (whose path
+/// segments are themselves percent-encoded), so the app reads its own parameters with this.
+pub fn query_param(search: &str, name: &str) -> Option<String> {
+    search.trim_start_matches('?').split('&').find_map(|pair| {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let k = cloudreve_api::uri::decode(&k.replace('+', " ")).ok()?;
+        (k == name)
+            .then(|| cloudreve_api::uri::decode(&v.replace('+', " ")).ok())
+            .flatten()
+    })
+}
+
+/// Joins a pathname and a query string; the router's `search` may come with or without its `?`.
+pub fn path_and_query(path: &str, search: &str) -> String {
+    let search = search.trim_start_matches('?');
+    if search.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{search}")
+    }
+}
+
 /// Where to go after sign-in: `redirect` when it is a path on this site, else the file manager.
 /// Rejects absolute and protocol-relative URLs so the parameter cannot send users elsewhere.
 pub fn safe_redirect(redirect: Option<&str>) -> String {
@@ -43,6 +67,33 @@ mod tests {
             sign_in("/home?path=x"),
             "/session?redirect=%2Fhome%3Fpath%3Dx"
         );
+    }
+
+    #[test]
+    fn query_params_are_decoded_once() {
+        let uri = CrUri::my().join("Tom & Jerry's #1 100% 🎉");
+        let href = home(&uri);
+        let search = href.split_once('?').map(|(_, q)| q).unwrap_or_default();
+        let value = query_param(search, "path").expect("path");
+        assert_eq!(CrUri::parse(&value).expect("uri"), uri);
+        assert_eq!(
+            query_param("?a=1&redirect=%2Fhome%3Fx%3D1", "redirect").as_deref(),
+            Some("/home?x=1")
+        );
+        assert_eq!(query_param("q=a+b", "q").as_deref(), Some("a b"));
+        assert_eq!(query_param("a=1", "b"), None);
+        assert_eq!(
+            query_param("path=%E4", "path"),
+            None,
+            "malformed escapes are not guessed at"
+        );
+    }
+
+    #[test]
+    fn path_and_query_has_one_question_mark() {
+        assert_eq!(path_and_query("/home", "path=x"), "/home?path=x");
+        assert_eq!(path_and_query("/home", "?path=x"), "/home?path=x");
+        assert_eq!(path_and_query("/home", ""), "/home");
     }
 
     #[test]

@@ -5,7 +5,7 @@ use cloudreve_api::models::{
 };
 use cloudreve_api::{ApiError, Code, CrUri};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::common::error_view::ErrorView;
@@ -37,10 +37,9 @@ fn require_session(session: Session) {
     let navigate = use_navigate();
     Effect::new(move |_| {
         if !session.signed_in() {
-            let back = format!(
-                "{}{}",
-                location.pathname.get_untracked(),
-                location.search.get_untracked()
+            let back = links::path_and_query(
+                &location.pathname.get_untracked(),
+                &location.search.get_untracked(),
             );
             navigate(
                 &links::sign_in(&back),
@@ -59,15 +58,18 @@ pub fn FilesPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     require_session(session);
-    let query = use_query_map();
-    let parsed = Memo::new(move |_| match query.with(|q| q.get("path")) {
-        None => Ok(CrUri::my()),
-        Some(p) => CrUri::parse(&p).map_err(|e| ApiError::Server {
-            code: Code::ParamErr,
-            msg: e.to_string(),
-            correlation_id: None,
-        }),
-    });
+    let location = use_location();
+    let parsed =
+        Memo::new(
+            move |_| match location.search.with(|q| links::query_param(q, "path")) {
+                None => Ok(CrUri::my()),
+                Some(p) => CrUri::parse(&p).map_err(|e| ApiError::Server {
+                    code: Code::ParamErr,
+                    msg: e.to_string(),
+                    correlation_id: None,
+                }),
+            },
+        );
     let uri = Signal::derive(move || parsed.get().unwrap_or_else(|_| CrUri::my()));
     let reload = RwSignal::new(0u32);
     let usage_version = RwSignal::new(0u32);
@@ -85,19 +87,25 @@ pub fn FilesPage() -> impl IntoView {
             session.call(&list_request(&target?, None)).await
         }
     });
-    let extra = RwSignal::new(Vec::<FileResponse>::new());
+    // The list lives at page level and stays mounted across loads: a view rebuilt inside a Suspend on
+    // every load would have its prop signals disposed while the old rows still react to `files`.
+    let files = RwSignal::new(Vec::<FileResponse>::new());
     let next = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        if let Some(Ok(l)) = listing.get() {
-            extra.set(Vec::new());
+    Effect::new(move |_| match &*listing.read() {
+        Some(Ok(l)) => {
+            files.set(l.files.clone());
             next.set(l.pagination.next_token.clone());
+        }
+        _ => {
+            files.set(Vec::new());
+            next.set(None);
         }
     });
     let load_more = Action::new_local(move |token: &String| {
         let req = list_request(&uri.get_untracked(), Some(token.clone()));
         async move {
             let page: ListResponse = session.call(&req).await?;
-            extra.update(|v| v.extend(page.files));
+            files.update(|v| v.extend(page.files));
             next.set(page.pagination.next_token);
             Ok::<(), ApiError>(())
         }
@@ -109,31 +117,24 @@ pub fn FilesPage() -> impl IntoView {
                 <Breadcrumbs uri/>
                 <NewFolder parent=uri on_created=Callback::new(move |_| reload.update(|v| *v += 1))/>
             </div>
-            <Transition fallback=move || view! { <p class="cr-status" role="status">{move || i18n.t(Key::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match listing.await {
-                        Ok(l) => {
-                            let first = l.files;
-                            let files = Signal::derive(move || first.iter().cloned().chain(extra.get()).collect::<Vec<_>>());
-                            view! {
-                                <Show when=move || !files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status">{move || i18n.t(Key::EmptyFolder)}</p> }>
-                                    <FileList files/>
-                                </Show>
-                                <p class="cr-status cr-status--count" aria-live="polite">{move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}</p>
-                                {move || next.get().map(|token| view! {
-                                    <button type="button" class="cr-button" disabled=move || load_more.pending().get() on:click=move |_| { load_more.dispatch(token.clone()); }>
-                                        {move || i18n.t(Key::LoadMore)}
-                                    </button>
-                                })}
-                                {move || load_more.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
-                            }
-                            .into_any()
-                        }
-                        Err(e) if e.code() == Some(Code::CheckLogin) && !session.signed_in() => ().into_any(),
-                        Err(e) => view! { <ErrorView error=e on_retry=Callback::new(move |_| reload.update(|v| *v += 1))/> }.into_any(),
-                    }
+            {move || match &*listing.read() {
+                None => view! { <p class="cr-status" role="status">{move || i18n.t(Key::Loading)}</p> }.into_any(),
+                Some(Err(e)) if e.code() == Some(Code::CheckLogin) && !session.signed_in() => ().into_any(),
+                Some(Err(e)) => view! { <ErrorView error=e.clone() on_retry=Callback::new(move |_| reload.update(|v| *v += 1))/> }.into_any(),
+                Some(Ok(_)) => ().into_any(),
+            }}
+            <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
+                <Show when=move || !files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status">{move || i18n.t(Key::EmptyFolder)}</p> }>
+                    <FileList files/>
+                </Show>
+                <p class="cr-status cr-status--count" aria-live="polite">{move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}</p>
+                {move || next.get().map(|token| view! {
+                    <button type="button" class="cr-button" disabled=move || load_more.pending().get() on:click=move |_| { load_more.dispatch(token.clone()); }>
+                        {move || i18n.t(Key::LoadMore)}
+                    </button>
                 })}
-            </Transition>
+                {move || load_more.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+            </Show>
         </Shell>
     }
 }

@@ -6,7 +6,7 @@ use cloudreve_api::endpoints::site::{GetCaptcha, GetSiteConfig};
 use cloudreve_api::models::{PasswordLoginRequest, TwoFaLoginRequest};
 use cloudreve_api::{ApiError, Code, Outcome};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::i18n::errors::error_message;
@@ -34,9 +34,16 @@ enum FormError {
 pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let query = use_query_map();
+    let location = use_location();
     let navigate = use_navigate();
-    let redirect = move || links::safe_redirect(query.with(|q| q.get("redirect")).as_deref());
+    let redirect = move || {
+        links::safe_redirect(
+            location
+                .search
+                .with_untracked(|q| links::query_param(q, "redirect"))
+                .as_deref(),
+        )
+    };
     Effect::new(move |_| {
         if session.signed_in() {
             navigate(

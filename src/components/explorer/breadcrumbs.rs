@@ -2,7 +2,6 @@
 
 use cloudreve_api::{CrUri, FileSystem};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::i18n::{use_i18n, Key};
 use crate::links;
@@ -36,7 +35,7 @@ pub fn Breadcrumbs(
                 if depth == last {
                     view! { <li class="cr-crumbs__item"><span aria-current="page">{label}</span></li> }.into_any()
                 } else {
-                    view! { <li class="cr-crumbs__item"><A href=href>{label}</A></li> }.into_any()
+                    view! { <li class="cr-crumbs__item"><a href=href>{label}</a></li> }.into_any()
                 }
             })
             .collect_view()

@@ -5,7 +5,6 @@
 use cloudreve_api::models::FileResponse;
 use cloudreve_api::CrUri;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser;
 use crate::components::common::icons::{FileIcon, FolderIcon};
@@ -58,11 +57,11 @@ fn FileRow(file: FileResponse) -> impl IntoView {
     let target = CrUri::parse(&file.path).ok();
     let name_cell = match (is_folder, target) {
         (true, Some(uri)) => view! {
-            <A href=links::home(&uri) attr:class="cr-files__link">
+            <a href=links::home(&uri) class="cr-files__link">
                 <FolderIcon/>
                 <span class="cr-visually-hidden">{move || i18n.t(Key::Folder)}" "</span>
                 <span class="cr-files__label">{name}</span>
-            </A>
+            </a>
         }
         .into_any(),
         _ => view! {

@@ -3,7 +3,6 @@
 use cloudreve_api::models::Capacity;
 use cloudreve_api::{CrUri, FileSystem};
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use super::storage_usage::StorageUsage;
 use crate::components::common::icons::{FolderIcon, SharedIcon, TrashIcon};
@@ -28,10 +27,10 @@ pub fn Sidebar(
         let is_current = move || current.get().as_ref() == Some(&fs);
         view! {
             <li>
-                <A href=href attr:class="cr-nav__link" attr:aria-current=move || is_current().then_some("page") on:click=move |_| open.set(false)>
+                <a href=href class="cr-nav__link" aria-current=move || is_current().then_some("page") on:click=move |_| open.set(false)>
                     {icon}
                     <span>{move || i18n.t(key)}</span>
-                </A>
+                </a>
             </li>
         }
     };

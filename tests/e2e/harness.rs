@@ -1,0 +1,294 @@
+//! The e2e harness: a reference server serving the release build, chromedriver, one Chromium session.
+//!
+//! Every scenario runs in its own server (fresh data dir) and browser. Scenarios run one at a time, and
+//! the browser session is closed and chromedriver killed on every path, a failing one included, so no
+//! Chromium is left behind.
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use refserver::{AppState, Config};
+use serde_json::json;
+use tokio::process::{Child, Command};
+
+pub const ADMIN_EMAIL: &str = "admin@cloudreve.local";
+pub const ADMIN_PASSWORD: &str = "e2e-admin-pass";
+const DEADLINE: Duration = Duration::from_secs(15);
+
+static ONE_AT_A_TIME: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// What a scenario gets.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The browser.
+    pub c: Client,
+    /// `http://127.0.0.1:<port>`.
+    pub base: String,
+    /// The server's state (to add users).
+    pub state: AppState,
+}
+
+/// Browser viewport.
+#[derive(Clone, Copy)]
+pub enum Window {
+    /// A desktop window of this size.
+    Desktop(u32, u32),
+    /// An emulated phone viewport of this CSS size (headless Chromium will not make windows narrower
+    /// than 500 px, so phones need device emulation).
+    Phone(u32, u32),
+}
+
+/// A desktop window.
+pub const DESKTOP: Window = Window::Desktop(1280, 800);
+/// A 390-px-wide phone.
+pub const PHONE: Window = Window::Phone(390, 844);
+
+fn dist_dir() -> PathBuf {
+    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    assert!(
+        dist.join("index.html").exists(),
+        "{} has no built app: run `cargo xtask test` (it builds the release app first)",
+        dist.display()
+    );
+    dist
+}
+
+async fn free_port() -> u16 {
+    let l = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    l.local_addr().expect("addr").port()
+}
+
+async fn spawn_driver() -> (Child, u16) {
+    let port = free_port().await;
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .kill_on_drop(true)
+        .spawn()
+        .expect("chromedriver must be installed (cargo xtask test installs it)");
+    let start = Instant::now();
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(start.elapsed() < DEADLINE, "chromedriver did not start");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    (child, port)
+}
+
+/// Runs `scenario` against a fresh server configured by `configure`.
+pub async fn run<F, Fut>(window: Window, configure: impl FnOnce(&mut Config), scenario: F)
+where
+    F: FnOnce(Ctx) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    let _turn = ONE_AT_A_TIME.lock().await;
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut config = Config::new(dir.path());
+    config.bind = "127.0.0.1:0".parse().expect("addr");
+    config.admin_password = Some(ADMIN_PASSWORD.into());
+    config.demo = true;
+    config.dist_dir = Some(dist_dir());
+    configure(&mut config);
+    let server = refserver::start(config).await.expect("server");
+    let (mut driver, port) = spawn_driver().await;
+    let profile = tempfile::tempdir().expect("profile dir");
+    let mut options = json!({
+        "binary": "/usr/bin/chromium",
+        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 format!("--user-data-dir={}", profile.path().display())]
+    });
+    match window {
+        Window::Desktop(w, h) => options["args"]
+            .as_array_mut()
+            .expect("args")
+            .push(format!("--window-size={w},{h}").into()),
+        Window::Phone(w, h) => {
+            options["mobileEmulation"] = json!({"deviceMetrics": {"width": w, "height": h, "pixelRatio": 2.0, "touch": true}})
+        }
+    }
+    let caps = json!({ "browserName": "chrome", "goog:chromeOptions": options });
+    let caps = caps.as_object().cloned().unwrap_or_default();
+    let client = ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .expect("webdriver session");
+    let ctx = Ctx {
+        c: client.clone(),
+        base: server.url(),
+        state: server.state.clone(),
+    };
+    let outcome = tokio::spawn(scenario(ctx)).await;
+    let _ = client.close().await;
+    let _ = driver.kill().await;
+    drop(server);
+    if let Err(e) = outcome {
+        if e.is_panic() {
+            std::panic::resume_unwind(e.into_panic());
+        }
+        panic!("scenario failed: {e}");
+    }
+}
+
+impl Ctx {
+    /// Opens `path` on the server.
+    pub async fn open(&self, path: &str) {
+        self.c
+            .goto(&format!("{}{path}", self.base))
+            .await
+            .expect("goto");
+    }
+
+    /// The element matching `css`, waiting for it to appear.
+    pub async fn find(&self, css: &str) -> Element {
+        let start = Instant::now();
+        loop {
+            if let Ok(e) = self.c.find(Locator::Css(css)).await {
+                return e;
+            }
+            if start.elapsed() > DEADLINE {
+                self.shot("timeout").await;
+                panic!(
+                    "no element matches {css:?}; page text: {}",
+                    self.body_text().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The visible text of the page.
+    pub async fn body_text(&self) -> String {
+        match self.c.find(Locator::Css("body")).await {
+            Ok(b) => b.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Waits until the page shows `text`.
+    pub async fn see(&self, text: &str) {
+        let start = Instant::now();
+        while !self.body_text().await.contains(text) {
+            if start.elapsed() > DEADLINE {
+                self.shot("timeout").await;
+                panic!(
+                    "page never showed {text:?}; it shows: {}",
+                    self.body_text().await
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the current URL contains `part`.
+    pub async fn url_contains(&self, part: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let url = self
+                .c
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            if url.contains(part) {
+                return url;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "URL {url} never contained {part}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Types `text` into the field matching `css` (after clearing it).
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        self.find(css).await.click().await.expect("click");
+    }
+
+    /// Clicks the link whose text is `text`.
+    pub async fn click_link(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            if let Ok(link) = self
+                .c
+                .find(Locator::XPath(&format!(
+                    "//a[normalize-space(.)={text:?}] | //a[.//span[normalize-space(.)={text:?}]]"
+                )))
+                .await
+            {
+                link.click().await.expect("click link");
+                return;
+            }
+            assert!(start.elapsed() < DEADLINE, "no link {text:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Goes through the sign-in form (e-mail, then password).
+    pub async fn sign_in_with(&self, email: &str, password: &str) {
+        self.fill("input[name=email]", email).await;
+        self.click("button[type=submit]").await;
+        self.fill("input[name=password]", password).await;
+        self.click("button[type=submit]").await;
+    }
+
+    /// Opens the app signed out and signs in as the admin.
+    pub async fn sign_in(&self) {
+        self.open("/session").await;
+        self.sign_in_with(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        self.see("Documents").await;
+    }
+
+    /// Runs JavaScript and returns its value.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.c.execute(script, vec![]).await.expect("script")
+    }
+
+    /// Saves a screenshot under the cargo target tmp dir, for people to look at.
+    pub async fn shot(&self, name: &str) {
+        if let Ok(png) = self.c.screenshot().await {
+            let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+            let _ = std::fs::create_dir_all(&dir);
+            let _ = std::fs::write(dir.join(format!("{name}.png")), png);
+        }
+    }
+}
+
+impl Ctx {
+    /// Clicks the button whose text is `text`.
+    pub async fn click_button(&self, text: &str) {
+        let start = Instant::now();
+        loop {
+            if let Ok(b) = self
+                .c
+                .find(Locator::XPath(&format!(
+                    "//button[normalize-space(.)={text:?}]"
+                )))
+                .await
+            {
+                b.click().await.expect("click button");
+                return;
+            }
+            assert!(start.elapsed() < DEADLINE, "no button {text:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+}

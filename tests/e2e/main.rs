@@ -1,0 +1,261 @@
+//! End-to-end tests: the release build in headless Chromium against the reference server.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod harness;
+
+use std::time::Duration;
+
+use harness::{run, ADMIN_EMAIL, ADMIN_PASSWORD, DESKTOP, PHONE};
+use refserver::auth::totp;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_shows_the_seeded_files_and_storage() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.open("/home").await;
+        ctx.url_contains("/session?redirect=").await;
+        ctx.sign_in_with(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        ctx.see("Welcome.md").await;
+        for name in ["Documents", "Pictures", "Numbers.csv"] {
+            ctx.see(name).await;
+        }
+        ctx.url_contains("/home").await;
+        let bar = ctx.find("[role=progressbar]").await;
+        let label = bar.attr("aria-valuetext").await.expect("attr").unwrap_or_default();
+        assert!(label.contains("of 1 TB used"), "storage usage label: {label}");
+        let rows = ctx.js("return document.querySelectorAll('.cr-files tbody tr').length").await;
+        assert_eq!(rows, 4);
+        let first = ctx.js("return document.querySelector('.cr-files tbody tr .cr-files__label').textContent").await;
+        assert_eq!(first, "Documents", "folders come first");
+        ctx.shot("desktop-files").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn folders_open_by_click_by_deep_link_and_by_breadcrumb() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.click_link("Documents").await;
+            ctx.see("Project plan.md").await;
+            ctx.url_contains("path=cloudreve%3A%2F%2Fmy%2FDocuments")
+                .await;
+            ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FDocuments%2FArchive")
+                .await;
+            ctx.see("2024 report.txt").await;
+            let crumbs = ctx.find("nav.cr-crumbs").await.text().await.expect("text");
+            assert!(
+                crumbs.contains("My files")
+                    && crumbs.contains("Documents")
+                    && crumbs.contains("Archive"),
+                "{crumbs}"
+            );
+            ctx.click("nav.cr-crumbs a[href*='Documents']").await;
+            ctx.see("Meeting notes.txt").await;
+            ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2Fnope").await;
+            ctx.see("This folder does not exist.").await;
+            ctx.see("Request ID:").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_signed_out_deep_link_returns_there_after_sign_in() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FPictures").await;
+            ctx.url_contains("redirect=").await;
+            ctx.sign_in_with(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+            ctx.see("Sunset.png").await;
+            ctx.url_contains("path=cloudreve%3A%2F%2Fmy%2FPictures")
+                .await;
+            let crumbs = ctx.find("nav.cr-crumbs").await.text().await.expect("text");
+            assert!(crumbs.ends_with("Pictures"), "{crumbs}");
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reload_keeps_the_session_and_sign_out_ends_it() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.c.refresh().await.expect("reload");
+        ctx.see("Welcome.md").await;
+        let refresh_token = ctx.js("return JSON.parse(localStorage.getItem('cr_session')).token.refresh_token").await;
+        let refresh_token = refresh_token.as_str().expect("stored refresh token").to_string();
+        ctx.click_button("Sign out").await;
+        ctx.find("input[name=email]").await;
+        assert_eq!(ctx.js("return localStorage.getItem('cr_session')").await, serde_json::Value::Null);
+        ctx.open("/home").await;
+        ctx.url_contains("/session").await;
+        // The server revoked the login too: its refresh token no longer works.
+        let body = format!("{{\"refresh_token\":\"{refresh_token}\"}}");
+        let script = format!("return fetch('/api/v4/session/token/refresh', {{method:'POST', headers:{{'content-type':'application/json'}}, body:{body:?}}}).then(r => r.json()).then(j => j.code)");
+        assert_eq!(ctx.js(&script).await, 40020);
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_password_shows_the_error_and_keeps_the_form() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.open("/session").await;
+            ctx.sign_in_with(ADMIN_EMAIL, "not-the-password").await;
+            ctx.see("Incorrect email or password.").await;
+            ctx.find("input[name=password]").await;
+            ctx.fill("input[name=password]", ADMIN_PASSWORD).await;
+            ctx.click("button[type=submit]").await;
+            ctx.see("Welcome.md").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn switching_to_chinese_translates_and_persists() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.find("select[data-testid=language]")
+                .await
+                .select_by_value("zh-CN")
+                .await
+                .expect("select");
+            ctx.see("我的文件").await;
+            ctx.see("退出登录").await;
+            assert_eq!(
+                ctx.js("return document.documentElement.lang").await,
+                "zh-CN"
+            );
+            ctx.c.refresh().await.expect("reload");
+            ctx.see("回收站").await;
+            ctx.shot("desktop-zh").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_factor_sign_in() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            let secret = totp::encode_base32(b"e2e-two-factor-key!!");
+            refserver::seed::add_user(
+                &ctx.state,
+                "carol@example.org",
+                "carol-password",
+                Some(&secret),
+            )
+            .expect("user");
+            ctx.open("/session").await;
+            ctx.sign_in_with("carol@example.org", "carol-password")
+                .await;
+            ctx.see("Two-step verification").await;
+            ctx.fill("input[name=otp]", "000000").await;
+            ctx.click("button[type=submit]").await;
+            ctx.see("The one-time code is not correct.").await;
+            let code = totp::code_at(&secret, refserver::state::now_secs() as u64).expect("code");
+            ctx.fill("input[name=otp]", &code).await;
+            ctx.click("button[type=submit]").await;
+            ctx.see("This folder is empty.").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn short_lived_tokens_are_refreshed_before_they_expire() {
+    run(
+        DESKTOP,
+        |c| c.access_ttl = Duration::from_secs(4),
+        |ctx| async move {
+            ctx.sign_in().await;
+            let token = "return JSON.parse(localStorage.getItem('cr_session')).token.access_token";
+            let before = ctx.js(token).await;
+            // Past half the token's life the app refreshes first; the listing must still load.
+            tokio::time::sleep(Duration::from_millis(2500)).await;
+            ctx.click_link("Documents").await;
+            ctx.see("Project plan.md").await;
+            assert_ne!(
+                ctx.js(token).await,
+                before,
+                "the access token was refreshed"
+            );
+            tokio::time::sleep(Duration::from_millis(4500)).await;
+            ctx.click_link("My files").await;
+            ctx.see("Welcome.md").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_folder_appears_in_the_list() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.click_button("New folder").await;
+            // A legal but awkward name: URI-significant characters, an apostrophe and an emoji.
+            let name = "Tom & Jerry's #1 100% 🎉";
+            ctx.fill("input[name=folder-name]", name).await;
+            ctx.click("form.cr-inline-form button[type=submit]").await;
+            ctx.see(name).await;
+            ctx.click_link(name).await;
+            ctx.see("This folder is empty.").await;
+            let crumbs = ctx.find("nav.cr-crumbs").await.text().await.expect("text");
+            assert!(crumbs.ends_with(name), "{crumbs}");
+            ctx.click_link("My files").await;
+            ctx.click_button("New folder").await;
+            ctx.fill("input[name=folder-name]", "a:b").await;
+            ctx.click("form.cr-inline-form button[type=submit]").await;
+            ctx.see("This name is not allowed.").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_phone_gets_a_navigation_drawer() {
+    run(
+        PHONE,
+        |_| {},
+        |ctx| async move {
+            ctx.sign_in().await;
+            let hidden =
+                "return document.querySelector('#cr-sidebar').getBoundingClientRect().right <= 0";
+            assert_eq!(ctx.js(hidden).await, true, "the drawer starts closed");
+            assert_eq!(ctx.js("return window.innerWidth").await, 390);
+            let overflow = ctx
+                .js("return document.documentElement.scrollWidth > window.innerWidth")
+                .await;
+            assert_eq!(overflow, false, "nothing is wider than the phone");
+            ctx.shot("phone-files").await;
+            ctx.click("button[aria-controls=cr-sidebar]").await;
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            assert_eq!(ctx.js(hidden).await, false, "the menu button opens it");
+            ctx.shot("phone-drawer").await;
+            ctx.click_link("Trash").await;
+            ctx.url_contains("path=cloudreve%3A%2F%2Ftrash").await;
+            ctx.see("This folder is empty.").await;
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            assert_eq!(ctx.js(hidden).await, true, "choosing a place closes it");
+        },
+    )
+    .await;
+}

@@ -1,0 +1,206 @@
+//! Component tests: real components mounted in headless Chromium (wasm-bindgen-test).
+
+#![cfg(target_arch = "wasm32")]
+
+use cloudreve_api::models::{Capacity, FileResponse, FileType};
+use cloudreve_api::{ApiError, Code, CrUri, Timestamp};
+use cloudreve_web::components::common::error_view::ErrorView;
+use cloudreve_web::components::explorer::breadcrumbs::Breadcrumbs;
+use cloudreve_web::components::explorer::file_list::FileList;
+use cloudreve_web::components::layout::storage_usage::StorageUsage;
+use cloudreve_web::i18n::{I18n, Locale};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh container in the page.
+fn container() -> web_sys::HtmlElement {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let el = doc
+        .create_element("section")
+        .expect("section")
+        .unchecked_into::<web_sys::HtmlElement>();
+    doc.body().expect("body").append_child(&el).expect("append");
+    el
+}
+
+fn all(root: &web_sys::HtmlElement, css: &str) -> Vec<web_sys::Element> {
+    let list = root.query_selector_all(css).expect("selector");
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into().ok())
+        .collect()
+}
+
+fn text(root: &web_sys::HtmlElement) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn file(name: &str, folder: bool, size: i64) -> FileResponse {
+    FileResponse {
+        file_type: if folder {
+            FileType::Folder
+        } else {
+            FileType::File
+        },
+        id: format!("id-{name}"),
+        name: name.into(),
+        size,
+        path: CrUri::my().join(name).to_string(),
+        updated_at: Timestamp("2025-05-24T10:55:22+08:00".into()),
+        ..FileResponse::default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn file_list_renders_names_as_text_and_folders_as_links() {
+    let root = container();
+    let hostile = "<img src=x onerror=alert(1)>.txt";
+    let files = RwSignal::new(vec![
+        file("Photos & more", true, 0),
+        file(hostile, false, 1536),
+    ]);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n::new(Locale::En));
+        view! { <FileList files/> }
+    });
+    leptos::task::tick().await;
+    let rows = all(&root, "tbody tr");
+    assert_eq!(rows.len(), 2);
+    assert!(
+        all(&root, "img").is_empty(),
+        "a hostile name must not become an element"
+    );
+    assert!(text(&root).contains(hostile), "the name is shown verbatim");
+    assert!(text(&root).contains("1.5 KB"));
+    let link = all(&root, "tbody a");
+    assert_eq!(link.len(), 1, "only the folder is a link");
+    assert_eq!(
+        link[0].get_attribute("href").as_deref(),
+        Some("/home?path=cloudreve%3A%2F%2Fmy%2FPhotos%2520%2526%2520more")
+    );
+    files.update(|f| f.push(file("Zeta", false, 1)));
+    leptos::task::tick().await;
+    assert_eq!(all(&root, "tbody tr").len(), 3, "rows follow the signal");
+}
+
+#[wasm_bindgen_test]
+async fn breadcrumbs_link_every_ancestor_and_mark_the_current_folder() {
+    let root = container();
+    let uri = RwSignal::new(CrUri::parse("cloudreve://my/a%20b/c").expect("uri"));
+    let i18n = I18n::new(Locale::En);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(i18n);
+        view! { <Breadcrumbs uri/> }
+    });
+    leptos::task::tick().await;
+    let links = all(&root, "a");
+    assert_eq!(
+        links
+            .iter()
+            .map(|a| a.text_content().unwrap_or_default())
+            .collect::<Vec<_>>(),
+        ["My files", "a b"]
+    );
+    let current = all(&root, "[aria-current=page]");
+    assert_eq!(current.len(), 1);
+    assert_eq!(current[0].text_content().as_deref(), Some("c"));
+    i18n.set_locale(Locale::ZhCn);
+    leptos::task::tick().await;
+    assert!(
+        text(&root).contains("我的文件"),
+        "the root label follows the language"
+    );
+    uri.set(CrUri::parse("cloudreve://trash").expect("uri"));
+    leptos::task::tick().await;
+    assert!(text(&root).contains("回收站"));
+    assert!(all(&root, "a").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn storage_usage_is_an_accessible_progress_bar() {
+    let root = container();
+    let capacity = RwSignal::new(None::<Capacity>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n::new(Locale::En));
+        view! { <StorageUsage capacity/> }
+    });
+    leptos::task::tick().await;
+    assert!(
+        all(&root, "[role=progressbar]").is_empty(),
+        "nothing while unknown"
+    );
+    capacity.set(Some(Capacity {
+        total: 1024 * 1024,
+        used: 256 * 1024,
+    }));
+    leptos::task::tick().await;
+    let bar = all(&root, "[role=progressbar]");
+    assert_eq!(bar.len(), 1);
+    assert_eq!(bar[0].get_attribute("aria-valuenow").as_deref(), Some("25"));
+    assert_eq!(
+        bar[0].get_attribute("aria-valuetext").as_deref(),
+        Some("256 KB of 1 MB used")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn error_view_translates_and_keeps_the_request_id() {
+    let root = container();
+    let i18n = I18n::new(Locale::En);
+    let retried = RwSignal::new(0);
+    let error = ApiError::Server {
+        code: Code::ParentNotExist,
+        msg: "Path not exist".into(),
+        correlation_id: Some("c0ffee".into()),
+    };
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(i18n);
+        view! { <ErrorView error on_retry=Callback::new(move |_| retried.update(|n| *n += 1))/> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(all(&root, "[role=alert]").len(), 1);
+    assert!(text(&root).contains("This folder does not exist."));
+    assert!(text(&root).contains("Request ID: c0ffee"));
+    i18n.set_locale(Locale::ZhCn);
+    leptos::task::tick().await;
+    assert!(text(&root).contains("此文件夹不存在。"));
+    assert!(text(&root).contains("c0ffee"));
+    let button = all(&root, "button")
+        .pop()
+        .expect("retry button")
+        .unchecked_into::<web_sys::HtmlElement>();
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(retried.get_untracked(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn language_choice_is_remembered_and_sets_html_lang() {
+    cloudreve_web::browser::store("cr_locale", "zh-CN");
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let i18n = cloudreve_web::i18n::provide_i18n();
+        view! { <span>{move || i18n.locale().tag()}</span> }
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        text(&root),
+        "zh-CN",
+        "the saved choice wins over the browser language"
+    );
+    let lang = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.get_attribute("lang"));
+    assert_eq!(lang.as_deref(), Some("zh-CN"));
+    I18n::new(Locale::ZhCn).set_locale(Locale::En);
+    assert_eq!(
+        cloudreve_web::browser::load("cr_locale").as_deref(),
+        Some("en-US")
+    );
+}

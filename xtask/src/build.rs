@@ -1,0 +1,76 @@
+//! The release build of the app, its size report, and the benchmarks.
+
+use std::fs;
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::bootstrap;
+use crate::cmd::{self, command, run, step};
+
+/// Sizes of the built wasm.
+pub struct BundleSize {
+    /// The `_bg.wasm` file.
+    pub path: PathBuf,
+    /// Bytes on disk.
+    pub raw: usize,
+    /// Bytes after gzip -9 (what a browser downloads from a compressing server).
+    pub gzip: usize,
+}
+
+/// Builds the release app into `dist/` and prints its size.
+pub fn release() -> anyhow::Result<BundleSize> {
+    bootstrap::ensure_tools()?;
+    step("building the release app (trunk build --release)");
+    run(command("trunk").args(["build", "--release", "--locked"]))?;
+    let size = bundle_size()?;
+    println!(
+        "wasm bundle: {} bytes raw, {} bytes gzip ({:.1} KiB gzip) — {}",
+        size.raw,
+        size.gzip,
+        size.gzip as f64 / 1024.0,
+        size.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    );
+    Ok(size)
+}
+
+/// Measures the `_bg.wasm` in `dist/`.
+pub fn bundle_size() -> anyhow::Result<BundleSize> {
+    let dist = cmd::root().join("dist");
+    let path = fs::read_dir(&dist)
+        .with_context(|| format!("reading {}", dist.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("_bg.wasm"))
+        .context("dist/ has no _bg.wasm")?;
+    let bytes = fs::read(&path)?;
+    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+    gz.write_all(&bytes)?;
+    Ok(BundleSize {
+        raw: bytes.len(),
+        gzip: gz.finish()?.len(),
+        path,
+    })
+}
+
+/// Bundle size plus the reference server's listing benchmark.
+pub fn bench() -> anyhow::Result<()> {
+    release()?;
+    step("benchmark: listing a 2,000-item folder on the reference server");
+    run(command("cargo").args([
+        "run",
+        "--locked",
+        "--profile",
+        "bench-server",
+        "-p",
+        "refserver",
+        "--example",
+        "bench_listing",
+    ]))
+}

@@ -259,3 +259,96 @@ async fn a_phone_gets_a_navigation_drawer() {
     )
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sign_in_with_a_captcha() {
+    run(
+        DESKTOP,
+        |c| c.login_captcha = true,
+        |ctx| async move {
+            ctx.open("/session").await;
+            ctx.fill("input[name=email]", ADMIN_EMAIL).await;
+            ctx.click("button[type=submit]").await;
+            ctx.fill("input[name=password]", ADMIN_PASSWORD).await;
+            let image = ctx.find("img.cr-captcha__image").await;
+            let src = image.attr("src").await.expect("attr").unwrap_or_default();
+            assert!(
+                src.starts_with("data:image/png;base64,"),
+                "the challenge is shown as an image"
+            );
+            ctx.fill("input[name=captcha]", "wrong").await;
+            ctx.click("button[type=submit]").await;
+            ctx.see("The verification code is not correct.").await;
+            // A failed attempt consumes the challenge; the page fetches a new one.
+            let answer = loop {
+                let answers = ctx.state.captchas.live_answers();
+                if answers.len() == 1 {
+                    break answers[0].clone();
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            };
+            ctx.fill("input[name=captcha]", &answer).await;
+            ctx.click("button[type=submit]").await;
+            ctx.see("Welcome.md").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_the_server_rejects_goes_to_sign_in_and_back() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.click_link("Pictures").await;
+        ctx.see("Sea.png").await;
+        // The server stops accepting the stored tokens (as after a password change elsewhere): the next
+        // request is answered 401, the session is dropped, and sign-in brings the user back here.
+        ctx.js("const s = JSON.parse(localStorage.getItem('cr_session')); s.token.access_token = 'revoked'; s.token.refresh_token = 'revoked'; localStorage.setItem('cr_session', JSON.stringify(s)); return 1").await;
+        ctx.c.refresh().await.expect("reload");
+        ctx.url_contains("/session?redirect=").await;
+        assert_eq!(ctx.js("return localStorage.getItem('cr_session')").await, serde_json::Value::Null);
+        ctx.sign_in_with(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+        ctx.see("Sea.png").await;
+        ctx.url_contains("Pictures").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dark_theme_applies_and_persists() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.find("select[data-testid=theme]")
+                .await
+                .select_by_value("dark")
+                .await
+                .expect("select");
+            let theme = "return document.documentElement.dataset.theme";
+            let background = "return getComputedStyle(document.body).backgroundColor";
+            let start = std::time::Instant::now();
+            while ctx.js(theme).await != "dark" {
+                assert!(
+                    start.elapsed() < Duration::from_secs(5),
+                    "data-theme never became dark"
+                );
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            assert_eq!(ctx.js(background).await, "rgb(18, 20, 23)");
+            ctx.c.refresh().await.expect("reload");
+            ctx.see("Welcome.md").await;
+            assert_eq!(ctx.js(theme).await, "dark", "the choice survives a reload");
+            ctx.shot("desktop-dark").await;
+            ctx.find("select[data-testid=theme]")
+                .await
+                .select_by_value("light")
+                .await
+                .expect("select");
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert_eq!(ctx.js(background).await, "rgb(246, 248, 251)");
+        },
+    )
+    .await;
+}

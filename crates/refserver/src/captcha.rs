@@ -168,6 +168,15 @@ impl CaptchaStore {
         })
     }
 
+    /// The answers of every live challenge (tests use it to solve the CAPTCHA a browser was shown).
+    pub fn live_answers(&self) -> Vec<String> {
+        let live = self.live.lock().unwrap_or_else(|p| p.into_inner());
+        live.values()
+            .filter(|(_, exp)| *exp > Instant::now())
+            .map(|(a, _)| a.clone())
+            .collect()
+    }
+
     /// Checks an answer (case-insensitive) and consumes the challenge either way.
     pub fn verify(&self, ticket: &str, answer: &str) -> bool {
         let mut live = self.live.lock().unwrap_or_else(|p| p.into_inner());

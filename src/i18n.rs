@@ -3,6 +3,7 @@
 //! Keys are an enum, so a missing translation is a compile error, and the tables cost no parse at
 //! start-up. [`I18n`] is the reactive service; reading a text inside a view re-renders on a switch.
 
+pub mod code_messages;
 pub mod errors;
 mod keys;
 

@@ -1,36 +1,9 @@
-//! One function from any [`ApiError`] to a localized message, keeping the server's request id.
+//! One function from any [`ApiError`] to a localized message; callers show the request id beside it.
 
 use cloudreve_api::{ApiError, Code};
 
+use super::code_messages::code_message;
 use super::{fill, Key, Locale};
-
-/// The translated text for a response code, if we have one.
-fn code_key(code: Code) -> Option<Key> {
-    Some(match code {
-        Code::CheckLogin => Key::ErrLogin,
-        Code::NoPermission | Code::GroupNotAllowed | Code::OwnerOnly => Key::ErrForbidden,
-        Code::NotFound | Code::FileNotFound | Code::ShareLinkNotFound => Key::ErrNotFound,
-        Code::ParamErr => Key::ErrParam,
-        Code::ParentNotExist => Key::ErrPathNotExist,
-        Code::ObjectExist => Key::ErrObjectExist,
-        Code::IllegalObjectName => Key::ErrIllegalName,
-        Code::CredentialInvalid | Code::SessionExpired => Key::ErrCredential,
-        Code::TwoFaCodeErr => Key::ErrTwoFa,
-        Code::CaptchaError | Code::CaptchaRefreshNeeded => Key::ErrCaptcha,
-        Code::InvalidPassword => Key::ErrBadPassword,
-        Code::UserBaned => Key::ErrBanned,
-        Code::UserNotActivated => Key::ErrNotActivated,
-        Code::LoginSessionNotExist => Key::ErrSessionGone,
-        Code::InsufficientCapacity => Key::ErrCapacity,
-        Code::FileTooLarge => Key::ErrTooLarge,
-        Code::NotSet
-        | Code::DbError
-        | Code::IoFailed
-        | Code::InternalSetting
-        | Code::EncryptError => Key::ErrInternal,
-        _ => return None,
-    })
-}
 
 /// A message for `err` in `locale`: our translation when we have one, else the server's own message,
 /// else the bare code. Never empty.
@@ -41,10 +14,10 @@ pub fn error_message(err: &ApiError, locale: Locale) -> String {
         other => {
             let code = other.code().unwrap_or(Code::NotSet);
             match (
-                code_key(code),
+                code_message(code, locale),
                 other.server_message().filter(|m| !m.is_empty()),
             ) {
-                (Some(k), _) => k.text(locale).into(),
+                (Some(text), _) => text.into(),
                 (None, Some(msg)) => msg.to_string(),
                 (None, None) => fill(
                     Key::ErrCode.text(locale),

@@ -83,21 +83,4 @@ keys! {
     ErrNetwork => "Cannot reach the server. Check your connection and try again.", "无法连接到服务器，请检查网络后重试。";
     ErrDecode => "The server sent a response this app does not understand.", "服务器返回了无法识别的响应。";
     ErrCode => "The server reported an error (code {code}).", "服务器返回错误（代码 {code}）。";
-    ErrLogin => "Please sign in again.", "请重新登录。";
-    ErrForbidden => "You are not allowed to do this.", "你没有执行此操作的权限。";
-    ErrNotFound => "It does not exist or is no longer available.", "资源不存在或已失效。";
-    ErrParam => "The request was not valid.", "请求参数无效。";
-    ErrPathNotExist => "This folder does not exist.", "此文件夹不存在。";
-    ErrObjectExist => "An item with this name already exists.", "已存在同名项目。";
-    ErrIllegalName => "This name is not allowed.", "此名称不可用。";
-    ErrCredential => "Your session has expired. Please sign in again.", "登录已过期，请重新登录。";
-    ErrTwoFa => "The one-time code is not correct.", "一次性验证码不正确。";
-    ErrCaptcha => "The verification code is not correct.", "验证码不正确。";
-    ErrBadPassword => "Incorrect email or password.", "电子邮箱或密码错误。";
-    ErrBanned => "This account has been blocked.", "此账户已被封禁。";
-    ErrNotActivated => "This account is not activated yet.", "此账户尚未激活。";
-    ErrSessionGone => "This sign-in attempt has expired. Start again.", "本次登录已失效，请重新开始。";
-    ErrCapacity => "Not enough storage space.", "存储空间不足。";
-    ErrTooLarge => "The file is too large.", "文件过大。";
-    ErrInternal => "The server had an internal problem.", "服务器内部错误。";
 }

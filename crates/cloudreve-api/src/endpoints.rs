@@ -22,5 +22,17 @@ pub fn all() -> Vec<EndpointInfo> {
         info::<user::GetCapacity>(),
         info::<crate::models::ListFilesRequest>(),
         info::<crate::models::CreateFileRequest>(),
+        info::<crate::models::GetFileInfoRequest>(),
+        info::<crate::models::RenameFileRequest>(),
+        info::<crate::models::MoveFilesRequest>(),
+        info::<crate::models::DeleteFilesRequest>(),
+        info::<crate::models::RestoreFilesRequest>(),
+        info::<crate::models::ForceUnlockRequest>(),
+        info::<crate::models::PatchMetadataRequest>(),
+        info::<crate::models::UpdateViewRequest>(),
+        info::<crate::models::PinFileRequest>(),
+        info::<crate::models::UnpinFileRequest>(),
+        info::<crate::models::CreateDownloadUrlRequest>(),
+        info::<crate::models::GetThumbRequest>(),
     ]
 }

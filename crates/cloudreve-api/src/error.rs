@@ -42,8 +42,8 @@ pub enum ApiError {
         msg: String,
         /// Request id.
         correlation_id: Option<String>,
-        /// The raw conflict details (ConflictDetail objects).
-        conflicts: Vec<serde_json::Value>,
+        /// The conflicting locks; an item the crate cannot read is skipped, not fatal.
+        conflicts: Vec<crate::models::ConflictDetail>,
     },
 }
 
@@ -92,10 +92,14 @@ impl ApiError {
                 }
             }
             Code::LockConflict => {
-                let conflicts = serde_json::from_str::<Option<Vec<serde_json::Value>>>(data)
+                let items = serde_json::from_str::<Option<Vec<serde_json::Value>>>(data)
                     .ok()
                     .flatten()
                     .unwrap_or_default();
+                let conflicts = items
+                    .into_iter()
+                    .filter_map(|v| serde_json::from_value(v).ok())
+                    .collect();
                 ApiError::Locked {
                     msg,
                     correlation_id,

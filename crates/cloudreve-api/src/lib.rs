@@ -11,6 +11,7 @@ pub mod endpoints;
 pub mod envelope;
 pub mod error;
 pub mod models;
+pub mod pagination;
 pub mod time;
 pub mod uri;
 

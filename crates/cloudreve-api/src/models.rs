@@ -2,11 +2,13 @@
 //! `null` become defaults and unknown keys are ignored, as real servers omit empty fields.
 
 pub mod file;
+pub mod file_ops;
 pub mod session;
 pub mod site;
 pub mod user;
 
 pub use file::*;
+pub use file_ops::*;
 pub use session::*;
 pub use site::*;
 pub use user::*;

@@ -1,0 +1,177 @@
+//! Wire fixtures (the contract's own JSON examples) decode, re-encode and decode again to the same
+//! value; lenient decoding holds; and no truncated or mutated body makes a decoder panic.
+
+use cloudreve_api::envelope::{decode, Outcome};
+use cloudreve_api::models::{
+    Capacity, FileType, FileUrlResponse, ListResponse, LoginResponse, SiteConfig, Token,
+};
+use cloudreve_api::{ApiError, Code};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+macro_rules! fixture {
+    ($name:literal) => {
+        include_str!(concat!("fixtures/", $name))
+    };
+}
+
+/// Every fixture, for the fuzz pass.
+const ALL: &[&str] = &[
+    fixture!("list_response.json"),
+    fixture!("file_url_response.json"),
+    fixture!("token.json"),
+    fixture!("envelope_continue_2fa.json"),
+    fixture!("envelope_lock_conflict.json"),
+    fixture!("envelope_ping.json"),
+    fixture!("envelope_site_config_basic.json"),
+    fixture!("envelope_capacity.json"),
+    fixture!("envelope_empty_success.json"),
+    fixture!("envelope_path_not_exist.json"),
+    fixture!("envelope_batch_error.json"),
+];
+
+/// Decodes `json` as `T`, re-encodes it, decodes again, and checks both decodes agree.
+fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(json: &str) -> T {
+    let first: T = serde_json::from_str(json).expect("fixture decodes");
+    let again: T =
+        serde_json::from_str(&serde_json::to_string(&first).expect("encodes")).expect("re-decodes");
+    assert_eq!(first, again);
+    first
+}
+
+#[test]
+fn listing_example() {
+    let l: ListResponse = round_trip(fixture!("list_response.json"));
+    assert_eq!(l.files.len(), 1);
+    assert_eq!(l.files[0].file_type, FileType::Folder);
+    assert_eq!(l.files[0].metadata, None);
+    assert!(l.pagination.is_cursor);
+    assert_eq!(l.props.max_page_size, 2000);
+    assert_eq!(
+        l.storage_policy.as_ref().map(|p| p.policy_type.as_str()),
+        Some("local")
+    );
+    assert_eq!(l.view.as_ref().map(|v| v.view.as_str()), Some("grid"));
+}
+
+#[test]
+fn token_and_url_examples() {
+    let t: Token = round_trip(fixture!("token.json"));
+    assert_eq!(t.access_expires.unix_millis(), Some(1_745_654_308_456));
+    let u: FileUrlResponse = round_trip(fixture!("file_url_response.json"));
+    assert_eq!(u.urls.len(), 1);
+    assert!(u.expires.is_some());
+}
+
+#[test]
+fn envelope_examples() {
+    assert_eq!(
+        decode::<String>(fixture!("envelope_ping.json")),
+        Ok(Outcome::Done("4.1.2-pro".into()))
+    );
+    assert_eq!(
+        decode::<LoginResponse>(fixture!("envelope_continue_2fa.json")),
+        Ok(Outcome::Continue(
+            "1728791b-4e6a-4ac5-adf5-fa717a6b0919".into()
+        ))
+    );
+    assert_eq!(
+        decode::<Capacity>(fixture!("envelope_capacity.json")),
+        Ok(Outcome::Done(Capacity {
+            total: 3_702_272_294_912,
+            used: 7_946_323_095
+        }))
+    );
+    assert_eq!(
+        decode::<()>(fixture!("envelope_empty_success.json")),
+        Ok(Outcome::Done(()))
+    );
+    let Ok(Outcome::Done(site)) = decode::<SiteConfig>(fixture!("envelope_site_config_basic.json"))
+    else {
+        panic!("site config")
+    };
+    assert_eq!(site.user.as_ref().map(|u| u.anonymous), Some(true));
+    let err = decode::<ListResponse>(fixture!("envelope_path_not_exist.json")).expect_err("error");
+    assert_eq!(
+        (err.code(), err.correlation_id()),
+        (
+            Some(Code::ParentNotExist),
+            Some("5b0f5f05-451e-4dcd-9c65-474315dd7d20")
+        )
+    );
+    let Err(ApiError::Batch { items, .. }) = decode::<()>(fixture!("envelope_batch_error.json"))
+    else {
+        panic!("batch")
+    };
+    assert_eq!(
+        items.iter().map(|(_, e)| e.code()).collect::<Vec<_>>(),
+        [Some(Code::ParentNotExist), Some(Code::LockConflict)]
+    );
+    let Err(ApiError::Locked { conflicts, .. }) =
+        decode::<()>(fixture!("envelope_lock_conflict.json"))
+    else {
+        panic!("lock")
+    };
+    assert_eq!(conflicts[0].owner.application.app_type, "viewer");
+}
+
+#[test]
+fn lenient_decoding() {
+    // Unknown fields, missing optional fields, null lists and unknown enum numbers all decode.
+    let body = r#"{"files":null,"parent":{"type":7,"id":"x","brand_new_field":{"a":1}},"pagination":{},"props":{"capability":null},"mixed_type":false}"#;
+    let l: ListResponse = serde_json::from_str(body).expect("lenient");
+    assert!(l.files.is_empty());
+    assert_eq!(l.parent.file_type, FileType::Other(7));
+    assert_eq!(l.parent.name, "");
+    assert_eq!(l.context_hint, "");
+    let t: Token = serde_json::from_str(r#"{"access_token":null}"#).expect("lenient");
+    assert!(t.access_expires.unix_millis().is_none());
+    assert!(matches!(
+        decode::<ListResponse>(r#"{"code":12345,"msg":"new"}"#),
+        Err(ApiError::Server {
+            code: Code::Other(12345),
+            ..
+        })
+    ));
+}
+
+/// Bytes that upset JSON decoders the most.
+const NOISE: &[u8] = b"{}[]\",:0123456789-aZ\\ nule";
+
+/// Decodes `body` as every response type; any outcome is fine, a panic is not.
+fn decode_everything(body: &str) {
+    let _ = decode::<ListResponse>(body);
+    let _ = decode::<LoginResponse>(body);
+    let _ = decode::<Token>(body);
+    let _ = decode::<SiteConfig>(body);
+    let _ = decode::<Capacity>(body);
+    let _ = decode::<FileUrlResponse>(body);
+    let _ = decode::<String>(body);
+    let _ = decode::<()>(body);
+    let _ = serde_json::from_str::<ListResponse>(body);
+    let _ = serde_json::from_str::<Token>(body);
+}
+
+#[test]
+fn truncated_and_mutated_bodies_never_panic() {
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut rand = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for text in ALL {
+        for cut in (0..text.len()).filter(|&i| text.is_char_boundary(i)) {
+            decode_everything(&text[..cut]);
+        }
+        for _ in 0..300 {
+            let mut bytes = text.as_bytes().to_vec();
+            for _ in 0..1 + rand() % 4 {
+                let i = (rand() % bytes.len() as u64) as usize;
+                bytes[i] = NOISE[(rand() % NOISE.len() as u64) as usize];
+            }
+            decode_everything(&String::from_utf8_lossy(&bytes));
+        }
+    }
+}

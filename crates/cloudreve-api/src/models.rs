@@ -4,14 +4,24 @@
 pub mod file;
 pub mod file_ops;
 pub mod session;
+pub mod share;
 pub mod site;
 pub mod user;
+pub mod user_settings;
+pub mod vas;
+pub mod webdav;
+pub mod workflow;
 
 pub use file::*;
 pub use file_ops::*;
 pub use session::*;
+pub use share::*;
 pub use site::*;
 pub use user::*;
+pub use user_settings::*;
+pub use vas::*;
+pub use webdav::*;
+pub use workflow::*;
 
 use serde::{Deserialize, Deserializer};
 

@@ -36,3 +36,24 @@ endpoint!(UnpinFileRequest, Delete "/file/pin", Required, Json => ());
 endpoint!(CreateDownloadUrlRequest, Post "/file/url", Optional, Json => FileUrlResponse);
 // GET /file/thumb: a thumbnail URL.
 endpoint!(GetThumbRequest, Get "/file/thumb", Optional, Query => FileThumbResponse);
+
+/// The endpoints of this area.
+pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
+    use crate::endpoint::info;
+    vec![
+        info::<ListFilesRequest>(),
+        info::<CreateFileRequest>(),
+        info::<GetFileInfoRequest>(),
+        info::<RenameFileRequest>(),
+        info::<MoveFilesRequest>(),
+        info::<DeleteFilesRequest>(),
+        info::<RestoreFilesRequest>(),
+        info::<ForceUnlockRequest>(),
+        info::<PatchMetadataRequest>(),
+        info::<UpdateViewRequest>(),
+        info::<PinFileRequest>(),
+        info::<UnpinFileRequest>(),
+        info::<CreateDownloadUrlRequest>(),
+        info::<GetThumbRequest>(),
+    ]
+}

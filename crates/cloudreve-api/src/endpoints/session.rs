@@ -30,3 +30,15 @@ pub struct SignOut {
     pub refresh_token: String,
 }
 endpoint!(SignOut, Delete "/session/token", None, Json => Option<String>);
+
+/// The endpoints of this area.
+pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
+    use crate::endpoint::info;
+    vec![
+        info::<PrepareLogin>(),
+        info::<PasswordLoginRequest>(),
+        info::<TwoFaLoginRequest>(),
+        info::<RefreshTokenRequest>(),
+        info::<SignOut>(),
+    ]
+}

@@ -37,3 +37,13 @@ impl crate::endpoint::Endpoint for GetSiteConfig {
         )
     }
 }
+
+/// The endpoints of this area.
+pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
+    use crate::endpoint::info;
+    vec![
+        info::<Ping>(),
+        info::<GetCaptcha>(),
+        info::<GetSiteConfig>(),
+    ]
+}

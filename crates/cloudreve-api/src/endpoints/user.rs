@@ -14,3 +14,9 @@ endpoint!(GetMe, Get "/user/me", Required, None => User);
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetCapacity;
 endpoint!(GetCapacity, Get "/user/capacity", Required, None => Capacity);
+
+/// The endpoints of this area.
+pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
+    use crate::endpoint::info;
+    vec![info::<GetMe>(), info::<GetCapacity>()]
+}

@@ -1,0 +1,6 @@
+//! [Pro] payments and gift codes (vas.md).
+
+/// The endpoints of this area.
+pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
+    Vec::new()
+}

@@ -1,0 +1,1 @@
+//! Share links and their listings (models.md §Share, §ListShareResponse, §ShareCreateService).

@@ -1,0 +1,1 @@
+//! Account settings: preferences, passkeys, 2FA set-up, storage policies and nodes (user.md).

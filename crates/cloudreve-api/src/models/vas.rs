@@ -1,0 +1,1 @@
+//! [Pro] payments, storage products, membership SKUs and gift codes (models.md, vas.md).

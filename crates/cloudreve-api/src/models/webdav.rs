@@ -1,0 +1,1 @@
+//! WebDAV accounts (models.md §DavAccount).

@@ -1,0 +1,1 @@
+//! Background tasks: list, progress, archives, remote downloads (models.md §TaskResponse, workflow.md).

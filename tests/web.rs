@@ -137,6 +137,7 @@ async fn storage_usage_is_an_accessible_progress_bar() {
     capacity.set(Some(Capacity {
         total: 1024 * 1024,
         used: 256 * 1024,
+        ..Capacity::default()
     }));
     leptos::task::tick().await;
     let bar = all(&root, "[role=progressbar]");

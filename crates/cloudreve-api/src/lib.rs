@@ -4,6 +4,8 @@
 //! descriptions, the `cloudreve://` URI type, boolsets and error codes. There is no transport and no UI;
 //! callers execute [`Endpoint`] descriptions with whatever HTTP client suits them.
 
+#![warn(missing_docs)]
+
 pub mod boolset;
 pub mod code;
 pub mod endpoint;

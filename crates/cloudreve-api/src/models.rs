@@ -2,26 +2,38 @@
 //! `null` become defaults and unknown keys are ignored, as real servers omit empty fields.
 
 pub mod file;
+pub mod file_extras;
 pub mod file_ops;
+pub mod passkey;
 pub mod session;
 pub mod share;
 pub mod site;
+pub mod site_extras;
+pub mod upload;
 pub mod user;
+pub mod user_ledger;
 pub mod user_settings;
 pub mod vas;
 pub mod webdav;
 pub mod workflow;
+pub mod workflow_requests;
 
 pub use file::*;
+pub use file_extras::*;
 pub use file_ops::*;
+pub use passkey::*;
 pub use session::*;
 pub use share::*;
 pub use site::*;
+pub use site_extras::*;
+pub use upload::*;
 pub use user::*;
+pub use user_ledger::*;
 pub use user_settings::*;
 pub use vas::*;
 pub use webdav::*;
 pub use workflow::*;
+pub use workflow_requests::*;
 
 use serde::{Deserialize, Deserializer};
 

@@ -3,7 +3,8 @@
 
 use cloudreve_api::envelope::{decode, Outcome};
 use cloudreve_api::models::{
-    Capacity, FileType, FileUrlResponse, ListResponse, LoginResponse, SiteConfig, Token,
+    Capacity, FileType, FileUrlResponse, FinishPasskeyLoginRequest, ListResponse, LoginResponse,
+    PasskeyLoginOptions, SiteConfig, Token, UploadCredential, ViewerSessionResponse,
 };
 use cloudreve_api::{ApiError, Code};
 use serde::de::DeserializeOwned;
@@ -28,6 +29,9 @@ const ALL: &[&str] = &[
     fixture!("envelope_empty_success.json"),
     fixture!("envelope_path_not_exist.json"),
     fixture!("envelope_batch_error.json"),
+    fixture!("upload_credential.json"),
+    fixture!("viewer_session.json"),
+    fixture!("passkey_login_options.json"),
 ];
 
 /// Decodes `json` as `T`, re-encodes it, decodes again, and checks both decodes agree.
@@ -64,6 +68,28 @@ fn token_and_url_examples() {
 }
 
 #[test]
+fn upload_viewer_and_passkey_examples() {
+    let u: UploadCredential = round_trip(fixture!("upload_credential.json"));
+    assert_eq!((u.chunk_size, u.expires), (26_214_400, 1_749_620_903));
+    assert_eq!(
+        u.storage_policy.map(|p| p.policy_type),
+        Some("local".into())
+    );
+    let v: ViewerSessionResponse = round_trip(fixture!("viewer_session.json"));
+    assert_eq!(
+        v.session.expires, 1_749_576_616_773,
+        "viewer expiry is in milliseconds"
+    );
+    assert!(v.wopi_src.contains("WOPISrc="));
+    let p: PasskeyLoginOptions = round_trip(fixture!("passkey_login_options.json"));
+    assert_eq!(p.options["publicKey"]["timeout"], 300_000);
+    let f: FinishPasskeyLoginRequest = round_trip(fixture!("passkey_finish_body.json"));
+    let inner: serde_json::Value =
+        serde_json::from_str(&f.response).expect("the assertion is a JSON string");
+    assert_eq!(inner["type"], "public-key");
+}
+
+#[test]
 fn envelope_examples() {
     assert_eq!(
         decode::<String>(fixture!("envelope_ping.json")),
@@ -79,7 +105,8 @@ fn envelope_examples() {
         decode::<Capacity>(fixture!("envelope_capacity.json")),
         Ok(Outcome::Done(Capacity {
             total: 3_702_272_294_912,
-            used: 7_946_323_095
+            used: 7_946_323_095,
+            ..Capacity::default()
         }))
     );
     assert_eq!(
@@ -147,6 +174,9 @@ fn decode_everything(body: &str) {
     let _ = decode::<Capacity>(body);
     let _ = decode::<FileUrlResponse>(body);
     let _ = decode::<String>(body);
+    let _ = decode::<UploadCredential>(body);
+    let _ = decode::<ViewerSessionResponse>(body);
+    let _ = decode::<PasskeyLoginOptions>(body);
     let _ = decode::<()>(body);
     let _ = serde_json::from_str::<ListResponse>(body);
     let _ = serde_json::from_str::<Token>(body);

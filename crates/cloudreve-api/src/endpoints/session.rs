@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
 use crate::models::{
+    FinishOpenIdRequest, FinishPasskeyLoginRequest, PasskeyLoginOptions, PrepareOpenIdRequest,
+    PreparePasskeyLogin, UnlinkOpenId,
+};
+use crate::models::{
     LoginResponse, PasswordLoginRequest, PrepareLoginResponse, RefreshTokenRequest, Token,
     TwoFaLoginRequest,
 };
@@ -31,6 +35,27 @@ pub struct SignOut {
 }
 endpoint!(SignOut, Delete "/session/token", None, Json => Option<String>);
 
+// PUT /session/openid: start an OpenID sign-in; answers the provider's authorization URL.
+endpoint!(PrepareOpenIdRequest, Put "/session/openid", Optional, Json => String);
+// POST /session/openid: finish an OpenID sign-in (no data when linking).
+endpoint!(FinishOpenIdRequest, Post "/session/openid", None, Json => Option<LoginResponse>);
+// PUT /session/authn: start a passkey sign-in.
+endpoint!(PreparePasskeyLogin, Put "/session/authn", None, None => PasskeyLoginOptions);
+// POST /session/authn: finish a passkey sign-in.
+endpoint!(FinishPasskeyLoginRequest, Post "/session/authn", None, Json => LoginResponse);
+
+impl crate::endpoint::Endpoint for UnlinkOpenId {
+    const METHOD: crate::Method = crate::Method::Delete;
+    const PATH: &'static str = "/session/openid/{provider_id}";
+    const AUTH: crate::Auth = crate::Auth::Required;
+    const PAYLOAD: crate::endpoint::Payload = crate::endpoint::Payload::None;
+    type Response = ();
+
+    fn path(&self) -> String {
+        format!("/session/openid/{}", self.provider_id)
+    }
+}
+
 /// The endpoints of this area.
 pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
     use crate::endpoint::info;
@@ -40,5 +65,10 @@ pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
         info::<TwoFaLoginRequest>(),
         info::<RefreshTokenRequest>(),
         info::<SignOut>(),
+        info::<PrepareOpenIdRequest>(),
+        info::<FinishOpenIdRequest>(),
+        info::<UnlinkOpenId>(),
+        info::<PreparePasskeyLogin>(),
+        info::<FinishPasskeyLoginRequest>(),
     ]
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
-use crate::models::{CaptchaResponse, SiteConfig};
+use crate::models::{CaptchaResponse, ReportAbuseRequest, SiteConfig};
 
 /// `GET /site/ping`: the server version string.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -38,6 +38,9 @@ impl crate::endpoint::Endpoint for GetSiteConfig {
     }
 }
 
+// POST /site/abuse: report a share link or a user.
+endpoint!(ReportAbuseRequest, Post "/site/abuse", Optional, Json => ());
+
 /// The endpoints of this area.
 pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
     use crate::endpoint::info;
@@ -45,5 +48,6 @@ pub(crate) fn infos() -> Vec<crate::endpoint::EndpointInfo> {
         info::<Ping>(),
         info::<GetCaptcha>(),
         info::<GetSiteConfig>(),
+        info::<ReportAbuseRequest>(),
     ]
 }

@@ -147,6 +147,42 @@ pub struct StoragePolicy {
     /// Upload through the server.
     #[serde(skip_serializing_if = "is_false")]
     pub relay: bool,
+    /// \[Pro/Newer\] forbidden extensions.
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub denied_suffix: Vec<String>,
+    /// \[Pro/Newer\] names must match (JavaScript regex).
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub allowed_name_regexp: String,
+    /// \[Pro/Newer\] names must not match (JavaScript regex).
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub denied_name_regexp: String,
+    /// \[Pro/Newer\] parallel chunk uploads allowed; absent means 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub chunk_concurrency: Option<i64>,
+    /// \[Pro\] weight inside a `load_balance` policy.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
+    /// \[Pro\] members of a `load_balance` policy.
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub children: Vec<StoragePolicy>,
+    /// \[Newer\] client-side encryption supported.
+    #[serde(skip_serializing_if = "is_false")]
+    pub encryption: bool,
+    /// \[Newer\] chunk-streaming encryption supported.
+    #[serde(skip_serializing_if = "is_false")]
+    pub streaming_encryption: bool,
 }
 
 /// A folder's server-side view setting.

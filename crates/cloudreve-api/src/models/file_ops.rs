@@ -81,6 +81,24 @@ pub struct ExtendedInfo {
     /// The folder's own view setting (owner only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub view: Option<ExplorerView>,
+    /// Share links pointing at this file (owner only).
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub shares: Vec<super::Share>,
+    /// \[Pro\] the folder's policy is inherited rather than mounted here.
+    #[serde(skip_serializing_if = "is_false")]
+    pub storage_policy_inherited: bool,
+    /// \[Pro\] this file's permission setting.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permissions: Option<super::PermissionSetting>,
+    /// \[Newer/Pro\] redirect-style direct links (owner or admin).
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub direct_links: Vec<super::DirectLink>,
 }
 
 /// `POST /file/rename` body.

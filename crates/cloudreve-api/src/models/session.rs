@@ -72,3 +72,59 @@ pub struct PrepareLoginResponse {
     /// Has a password.
     pub password_enabled: bool,
 }
+
+/// `PUT /session/openid` body: [Pro] start an OpenID sign-in or account link.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PrepareOpenIdRequest {
+    /// `0` Logto, `1` QQ, `2` generic OIDC.
+    pub provider: i32,
+    /// Link to the signed-in account instead of signing in.
+    #[serde(default, skip_serializing_if = "super::is_false")]
+    pub linking: bool,
+    /// Preferred account e-mail (Logto only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+/// `POST /session/openid` body: [Pro] finish an OpenID sign-in from the provider's callback.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FinishOpenIdRequest {
+    /// `code` from the callback query.
+    pub code: String,
+    /// `state` from the callback query.
+    pub session_id: String,
+    /// The provider.
+    pub provider_id: i32,
+}
+
+/// `DELETE /session/openid/{provider_id}`: [Pro] unlink a provider.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UnlinkOpenId {
+    /// The provider.
+    #[serde(skip)]
+    pub provider_id: i32,
+}
+
+/// `PUT /session/authn`: start a username-less passkey sign-in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PreparePasskeyLogin;
+
+/// `PUT /session/authn` answer.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PasskeyLoginOptions {
+    /// WebAuthn `PublicKeyCredentialRequestOptions` wrapper (`{publicKey: {...}}`), passed to the browser.
+    pub options: serde_json::Value,
+    /// Session id for the finish call (valid 300 s).
+    #[serde(deserialize_with = "null_default")]
+    pub session_id: String,
+}
+
+/// `POST /session/authn` body: finish a passkey sign-in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FinishPasskeyLoginRequest {
+    /// From the prepare call.
+    pub session_id: String,
+    /// The assertion as a JSON document serialised into a string (not a nested object).
+    pub response: String,
+}

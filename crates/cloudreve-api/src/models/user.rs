@@ -62,6 +62,15 @@ pub struct User {
     /// View settings kept locally instead of on the server.
     #[serde(skip_serializing_if = "is_false")]
     pub disable_view_sync: bool,
+    /// \[Pro\] points balance.
+    #[serde(skip_serializing_if = "super::is_zero")]
+    pub credit: i64,
+    /// \[Newer\] `""` public shares only, `all_share`, `hide_share`.
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub share_links_in_profile: String,
 }
 
 /// A user group with its permission bits.
@@ -108,4 +117,7 @@ pub struct Capacity {
     pub total: i64,
     /// Bytes used (may exceed `total`).
     pub used: i64,
+    /// \[Pro\] the part of `total` that comes from storage packs.
+    #[serde(skip_serializing_if = "super::is_zero")]
+    pub storage_pack_total: i64,
 }

@@ -22,5 +22,9 @@ async fn me(State(s): State<AppState>, AuthUser(user): AuthUser) -> ApiResult<Us
 async fn capacity(State(s): State<AppState>, AuthUser(user): AuthUser) -> ApiResult<Capacity> {
     let total = user.max_storage;
     let used = s.db.call(move |c| users::used_storage(c, user.id)).await?;
-    ok(Capacity { total, used })
+    ok(Capacity {
+        total,
+        used,
+        ..Capacity::default()
+    })
 }

@@ -1,6 +1,50 @@
 //! Data models with the exact JSON field names (models.md). Decoding is lenient: absent keys and
 //! `null` become defaults and unknown keys are ignored, as real servers omit empty fields.
 
+/// Declares an integer enum whose unknown numbers survive as `Other(i32)`. `null` or an absent value
+/// decodes like `0`, and `Default` is whatever `0` decodes to.
+macro_rules! open_int_enum {
+    ($(#[$meta:meta])* $vis:vis enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $num:literal, )* }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )*
+            /// A number this crate does not know.
+            Other(i32),
+        }
+
+        impl $name {
+            /// The value for a wire number.
+            pub fn from_number(n: i32) -> Self {
+                match n { $( $num => $name::$variant, )* other => $name::Other(other) }
+            }
+
+            /// The wire number.
+            pub fn number(self) -> i32 {
+                match self { $( $name::$variant => $num, )* $name::Other(n) => n }
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::from_number(0)
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_i32(self.number())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                Ok(Self::from_number(Option::<i32>::deserialize(d)?.unwrap_or(0)))
+            }
+        }
+    };
+}
+
 pub mod file;
 pub mod file_extras;
 pub mod file_ops;

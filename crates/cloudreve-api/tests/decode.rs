@@ -1,14 +1,16 @@
 //! Wire fixtures (the contract's own JSON examples) decode, re-encode and decode again to the same
 //! value; lenient decoding holds; and no truncated or mutated body makes a decoder panic.
 
+mod common;
+
+use common::round_trip;
+
 use cloudreve_api::envelope::{decode, Outcome};
 use cloudreve_api::models::{
     Capacity, FileType, FileUrlResponse, FinishPasskeyLoginRequest, ListResponse, LoginResponse,
     PasskeyLoginOptions, SiteConfig, Token, UploadCredential, ViewerSessionResponse,
 };
 use cloudreve_api::{ApiError, Code};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -33,15 +35,6 @@ const ALL: &[&str] = &[
     fixture!("viewer_session.json"),
     fixture!("passkey_login_options.json"),
 ];
-
-/// Decodes `json` as `T`, re-encodes it, decodes again, and checks both decodes agree.
-fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(json: &str) -> T {
-    let first: T = serde_json::from_str(json).expect("fixture decodes");
-    let again: T =
-        serde_json::from_str(&serde_json::to_string(&first).expect("encodes")).expect("re-decodes");
-    assert_eq!(first, again);
-    first
-}
 
 #[test]
 fn listing_example() {

@@ -2,6 +2,10 @@
 //! examples decode, re-encode and decode again to the same value; decoding is lenient; and every
 //! endpoint of these areas fills its path placeholders and carries the contract's method and auth.
 
+mod common;
+
+use common::round_trip;
+
 use cloudreve_api::endpoint::{info, json_body, query_pairs, Auth, Endpoint, Method, Payload};
 use cloudreve_api::models::{
     CreateDavAccountRequest, CreatePaymentRequest, CreatePaymentResponse, CreateShareRequest,
@@ -14,22 +18,11 @@ use cloudreve_api::models::{
 };
 use cloudreve_api::uri::encode_component;
 use cloudreve_api::Boolset;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 macro_rules! fixture {
     ($name:literal) => {
         include_str!(concat!("fixtures/", $name))
     };
-}
-
-/// Decodes `json` as `T`, re-encodes it, decodes again, and checks both decodes agree.
-fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(json: &str) -> T {
-    let first: T = serde_json::from_str(json).expect("fixture decodes");
-    let again: T =
-        serde_json::from_str(&serde_json::to_string(&first).expect("encodes")).expect("re-decodes");
-    assert_eq!(first, again);
-    first
 }
 
 fn bits(b: &Boolset) -> Vec<usize> {

@@ -2,6 +2,10 @@
 //! built from its field tables) decode, re-encode and decode again to the same value; lenient decoding
 //! holds; path placeholders are filled; truncated bodies never make a decoder panic.
 
+mod common;
+
+use common::round_trip;
+
 use std::collections::BTreeMap;
 
 use cloudreve_api::endpoint::{json_body, query_pairs, Payload};
@@ -22,22 +26,11 @@ use cloudreve_api::models::{
     UserLedgerQuery, UserOpenIdProvider, UserPaymentsResponse, UserSettings,
 };
 use cloudreve_api::{ApiError, Code, Endpoint};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 
 macro_rules! fixture {
     ($name:literal) => {
         include_str!(concat!("fixtures/", $name))
     };
-}
-
-/// Decodes `json` as `T`, re-encodes it, decodes again, and checks both decodes agree.
-fn round_trip<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(json: &str) -> T {
-    let first: T = serde_json::from_str(json).expect("fixture decodes");
-    let again: T =
-        serde_json::from_str(&serde_json::to_string(&first).expect("encodes")).expect("re-decodes");
-    assert_eq!(first, again);
-    first
 }
 
 #[test]

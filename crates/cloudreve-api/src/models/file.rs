@@ -2,40 +2,18 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::{is_false, null_default};
 use crate::{Boolset, Timestamp};
 
-/// `type` of a file: `0` file, `1` folder; unknown numbers are kept.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum FileType {
-    /// A regular file.
-    #[default]
-    File,
-    /// A folder.
-    Folder,
-    /// A type this crate does not know.
-    Other(i32),
-}
-
-impl Serialize for FileType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(match self {
-            FileType::File => 0,
-            FileType::Folder => 1,
-            FileType::Other(n) => *n,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for FileType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match Option::<i32>::deserialize(d)?.unwrap_or(0) {
-            0 => FileType::File,
-            1 => FileType::Folder,
-            n => FileType::Other(n),
-        })
+open_int_enum! {
+    /// `type` of a file: `0` file, `1` folder; unknown numbers are kept.
+    pub enum FileType {
+        /// A regular file.
+        File = 0,
+        /// A folder.
+        Folder = 1,
     }
 }
 

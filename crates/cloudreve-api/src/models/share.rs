@@ -1,40 +1,18 @@
 //! Share links and their listings (models.md §Share, §ListShareResponse, §ShareCreateService), and
 //! the request bodies and queries of the share endpoints (share.md).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::{is_false, is_zero, null_default, PaginationResults, PermissionSetting, User};
 use crate::Timestamp;
 
-/// `source_type` of a share: `0` file, `1` folder; unknown numbers are kept.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum ShareSourceType {
-    /// A single file (render a single-file page).
-    #[default]
-    File,
-    /// A folder (render a folder browser).
-    Folder,
-    /// A type this crate does not know.
-    Other(i32),
-}
-
-impl Serialize for ShareSourceType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(match self {
-            ShareSourceType::File => 0,
-            ShareSourceType::Folder => 1,
-            ShareSourceType::Other(n) => *n,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for ShareSourceType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match Option::<i32>::deserialize(d)?.unwrap_or(0) {
-            0 => ShareSourceType::File,
-            1 => ShareSourceType::Folder,
-            n => ShareSourceType::Other(n),
-        })
+open_int_enum! {
+    /// `source_type` of a share: `0` file, `1` folder; unknown numbers are kept.
+    pub enum ShareSourceType {
+        /// A single file (render a single-file page).
+        File = 0,
+        /// A folder (render a folder browser).
+        Folder = 1,
     }
 }
 

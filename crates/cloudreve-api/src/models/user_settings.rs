@@ -1,7 +1,7 @@
 //! Account settings: preferences, passkeys, 2FA set-up, sign-up and password reset, user search,
 //! \[Pro\] credit changes and payments (user.md, models.md §Passkey, §Payment).
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::{is_zero, null_default};
 use crate::Timestamp;
@@ -23,39 +23,15 @@ pub struct Passkey {
     pub created_at: Timestamp,
 }
 
-/// `provider` of a linked identity: `0` Logto, `1` QQ, `2` OIDC; unknown numbers are kept.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum UserOpenIdProvider {
-    /// Logto (SSO).
-    #[default]
-    Logto,
-    /// Tencent QQ.
-    Qq,
-    /// Generic OpenID Connect.
-    Oidc,
-    /// A provider this crate does not know.
-    Other(i32),
-}
-
-impl Serialize for UserOpenIdProvider {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(match self {
-            UserOpenIdProvider::Logto => 0,
-            UserOpenIdProvider::Qq => 1,
-            UserOpenIdProvider::Oidc => 2,
-            UserOpenIdProvider::Other(n) => *n,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for UserOpenIdProvider {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match Option::<i32>::deserialize(d)?.unwrap_or(0) {
-            0 => UserOpenIdProvider::Logto,
-            1 => UserOpenIdProvider::Qq,
-            2 => UserOpenIdProvider::Oidc,
-            n => UserOpenIdProvider::Other(n),
-        })
+open_int_enum! {
+    /// `provider` of a linked identity: `0` Logto, `1` QQ, `2` OIDC; unknown numbers are kept.
+    pub enum UserOpenIdProvider {
+        /// Logto (SSO).
+        Logto = 0,
+        /// Tencent QQ.
+        Qq = 1,
+        /// Generic OpenID Connect.
+        Oidc = 2,
     }
 }
 

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use super::{is_false, null_default, Group};
 use crate::{Boolset, Timestamp};
@@ -130,49 +130,18 @@ pub struct GroupSku {
     pub des: Vec<String>,
 }
 
-/// \[Pro\] What a payment buys: `1` paid share, `2` membership, `3` storage pack, `4` points; unknown
-/// numbers (and the absent `0`) are kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PaymentProductType {
-    /// A paid share link (needs `share_link_id`).
-    ShareLink,
-    /// A membership / user group (needs `sku_id` from `group_skus`).
-    Membership,
-    /// A storage pack (needs `sku_id` from `storage_products`).
-    StoragePack,
-    /// Points (no id).
-    Points,
-    /// A type this crate does not know.
-    Other(i32),
-}
-
-impl Default for PaymentProductType {
-    fn default() -> Self {
-        PaymentProductType::Other(0)
-    }
-}
-
-impl Serialize for PaymentProductType {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_i32(match self {
-            PaymentProductType::ShareLink => 1,
-            PaymentProductType::Membership => 2,
-            PaymentProductType::StoragePack => 3,
-            PaymentProductType::Points => 4,
-            PaymentProductType::Other(n) => *n,
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for PaymentProductType {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Ok(match Option::<i32>::deserialize(d)?.unwrap_or(0) {
-            1 => PaymentProductType::ShareLink,
-            2 => PaymentProductType::Membership,
-            3 => PaymentProductType::StoragePack,
-            4 => PaymentProductType::Points,
-            n => PaymentProductType::Other(n),
-        })
+open_int_enum! {
+    /// \[Pro\] What a payment buys: `1` paid share, `2` membership, `3` storage pack, `4` points; unknown
+    /// numbers (and the absent `0`) are kept.
+    pub enum PaymentProductType {
+        /// A paid share link (needs `share_link_id`).
+        ShareLink = 1,
+        /// A membership / user group (needs `sku_id` from `group_skus`).
+        Membership = 2,
+        /// A storage pack (needs `sku_id` from `storage_products`).
+        StoragePack = 3,
+        /// Points (no id).
+        Points = 4,
     }
 }
 

@@ -17,6 +17,25 @@ pub struct Transport {
     base: String,
 }
 
+/// Aborts its request when dropped: a future that is dropped before its answer arrives (the page moved
+/// on) cancels the fetch instead of leaving it running.
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl AbortOnDrop {
+    /// The request finished: nothing left to abort.
+    fn disarm(&mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = self.0.take() {
+            controller.abort();
+        }
+    }
+}
+
 /// Per-call extras.
 #[derive(Debug, Clone, Default)]
 pub struct CallOptions<'a> {
@@ -26,7 +45,8 @@ pub struct CallOptions<'a> {
     pub context_hint: Option<&'a str>,
     /// `X-Cr-Purchase-Ticket` for paid shares.
     pub purchase_ticket: Option<&'a str>,
-    /// Aborts the request (e.g. on navigation).
+    /// Aborts the request (e.g. on navigation). Without one, the request is still aborted when its
+    /// future is dropped.
     pub abort: Option<&'a web_sys::AbortSignal>,
 }
 
@@ -63,10 +83,17 @@ impl Transport {
             Method::Delete => gloo_net::http::Method::DELETE,
         };
         let pairs = query_pairs(req);
+        let mut guard = AbortOnDrop(if opts.abort.is_none() {
+            web_sys::AbortController::new().ok()
+        } else {
+            None
+        });
+        let own_signal = guard.0.as_ref().map(web_sys::AbortController::signal);
+        let signal = opts.abort.or(own_signal.as_ref());
         let mut builder = RequestBuilder::new(&url)
             .method(method)
             .query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
-            .abort_signal(opts.abort);
+            .abort_signal(signal);
         if let Some(token) = opts.token {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
         }
@@ -92,6 +119,7 @@ impl Transport {
             .text()
             .await
             .map_err(|e| ApiError::Network(e.to_string()))?;
+        guard.disarm();
         decode::<E::Response>(&text).map_err(|err| match err {
             // A non-envelope body with an HTTP error status is a transport problem (proxy, 502...).
             ApiError::Decode { body, .. } if status != 200 => ApiError::Decode {

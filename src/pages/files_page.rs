@@ -15,7 +15,7 @@ use crate::components::layout::shell::Shell;
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
-use crate::state::session::{use_session, Session};
+use crate::state::session::{use_session, CallExtras, Session};
 
 /// Items fetched per page.
 const PAGE_SIZE: i64 = 200;
@@ -73,9 +73,24 @@ pub fn FilesPage() -> impl IntoView {
     let uri = Signal::derive(move || parsed.get().unwrap_or_else(|_| CrUri::my()));
     let reload = RwSignal::new(0u32);
     let usage_version = RwSignal::new(0u32);
+    // A new listing cancels the one still loading, and leaving the page cancels whatever is in flight.
+    let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
+    let cancel_in_flight = move || {
+        if let Some(c) = in_flight.try_update_value(Option::take).flatten() {
+            c.abort();
+        }
+    };
+    on_cleanup(cancel_in_flight);
     let listing = LocalResource::new(move || {
         reload.track();
         let target = parsed.get();
+        cancel_in_flight();
+        let controller = web_sys::AbortController::new().ok();
+        let extras = CallExtras {
+            abort: controller.as_ref().map(web_sys::AbortController::signal),
+            ..CallExtras::default()
+        };
+        in_flight.set_value(controller);
         async move {
             if !session.signed_in() {
                 return Err(ApiError::Server {
@@ -84,7 +99,9 @@ pub fn FilesPage() -> impl IntoView {
                     correlation_id: None,
                 });
             }
-            session.call(&list_request(&target?, None)).await
+            session
+                .call_with(&list_request(&target?, None), &extras)
+                .await
         }
     });
     // The list lives at page level and stays mounted across loads: a view rebuilt inside a Suspend on

@@ -27,6 +27,17 @@ pub struct StoredSession {
     pub obtained_at: i64,
 }
 
+/// Optional extras of one call.
+#[derive(Debug, Clone, Default)]
+pub struct CallExtras {
+    /// `context_hint` of the listing the call follows (`X-Cr-Context-Hint`).
+    pub context_hint: Option<String>,
+    /// Proof of purchase of a paid share (`X-Cr-Purchase-Ticket`).
+    pub purchase_ticket: Option<String>,
+    /// Cancels the request (e.g. when the page moves on).
+    pub abort: Option<web_sys::AbortSignal>,
+}
+
 /// The session service (cheap to copy).
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -109,7 +120,24 @@ impl Session {
 
     /// Calls `req`, expecting a plain success.
     pub async fn call<E: Endpoint>(&self, req: &E) -> Result<E::Response, ApiError> {
-        match self.call_outcome(req).await? {
+        self.call_with(req, &CallExtras::default()).await
+    }
+
+    /// Calls `req` with a fresh token when it takes one, and reports a session the server rejected.
+    pub async fn call_outcome<E: Endpoint>(
+        &self,
+        req: &E,
+    ) -> Result<Outcome<E::Response>, ApiError> {
+        self.call_outcome_with(req, &CallExtras::default()).await
+    }
+
+    /// Calls `req` with `extras` (context hint, purchase ticket, abort signal), expecting a plain success.
+    pub async fn call_with<E: Endpoint>(
+        &self,
+        req: &E,
+        extras: &CallExtras,
+    ) -> Result<E::Response, ApiError> {
+        match self.call_outcome_with(req, extras).await? {
             Outcome::Done(v) => Ok(v),
             Outcome::Continue(_) => Err(ApiError::Server {
                 code: Code::Continue,
@@ -119,27 +147,24 @@ impl Session {
         }
     }
 
-    /// Calls `req` with a fresh token when it takes one, and reports a session the server rejected.
-    pub async fn call_outcome<E: Endpoint>(
+    /// [`Session::call_outcome`] with `extras`.
+    pub async fn call_outcome_with<E: Endpoint>(
         &self,
         req: &E,
+        extras: &CallExtras,
     ) -> Result<Outcome<E::Response>, ApiError> {
         let token = if E::AUTH == Auth::None {
             None
         } else {
             self.fresh_token().await
         };
-        let result = self
-            .transport
-            .get_value()
-            .send(
-                req,
-                CallOptions {
-                    token: token.as_deref(),
-                    ..CallOptions::default()
-                },
-            )
-            .await;
+        let opts = CallOptions {
+            token: token.as_deref(),
+            context_hint: extras.context_hint.as_deref(),
+            purchase_ticket: extras.purchase_ticket.as_deref(),
+            abort: extras.abort.as_ref(),
+        };
+        let result = self.transport.get_value().send(req, opts).await;
         if let Err(e) = &result {
             if token.is_some() && e.ends_session() {
                 self.expire();

@@ -140,6 +140,8 @@ fn run_layers(tally: &mut Tally) -> anyhow::Result<()> {
             "wasm32-unknown-unknown",
             "--test",
             "web",
+            "--test",
+            "transport",
         ]),
         tally,
     )?;

@@ -12,100 +12,169 @@ macro_rules! decoders {
     ($($t:ty),* $(,)?) => { &[$(|body: &str| { let _ = decode::<<$t as Endpoint>::Response>(body); }),*] };
 }
 
+/// Calls `$then!` with every endpoint request type, in `endpoints::all()` order.
+macro_rules! endpoint_types {
+    ($then:ident) => {
+        $then![
+            endpoints::callback::S3Callback,
+            endpoints::callback::CosCallback,
+            endpoints::callback::ObsCallback,
+            endpoints::callback::OneDriveCallback,
+            endpoints::callback::Ks3Callback,
+            models::ListFilesRequest,
+            models::CreateFileRequest,
+            models::GetFileInfoRequest,
+            models::RenameFileRequest,
+            models::MoveFilesRequest,
+            models::DeleteFilesRequest,
+            models::RestoreFilesRequest,
+            models::ForceUnlockRequest,
+            models::PatchMetadataRequest,
+            models::UpdateViewRequest,
+            models::PinFileRequest,
+            models::UnpinFileRequest,
+            models::CreateDownloadUrlRequest,
+            models::GetThumbRequest,
+            models::CreateUploadSessionRequest,
+            models::UploadChunk,
+            models::DeleteUploadSessionRequest,
+            models::UpdateContentRequest,
+            models::CreateViewerSessionRequest,
+            models::SetCurrentVersion,
+            models::DeleteVersion,
+            models::CreateDirectLinksRequest,
+            models::DeleteDirectLink,
+            models::ListArchiveRequest,
+            models::ListActivitiesRequest,
+            models::MountPolicyRequest,
+            models::DeletePermissionRequest,
+            models::SetPermissionRequest,
+            models::ListGroupsRequest,
+            endpoints::session::PrepareLogin,
+            models::PasswordLoginRequest,
+            models::TwoFaLoginRequest,
+            models::RefreshTokenRequest,
+            endpoints::session::SignOut,
+            models::PrepareOpenIdRequest,
+            models::FinishOpenIdRequest,
+            models::UnlinkOpenId,
+            models::PreparePasskeyLogin,
+            models::FinishPasskeyLoginRequest,
+            models::CreateShareRequest,
+            models::EditShareRequest,
+            models::GetShareInfoRequest,
+            models::ListMySharesRequest,
+            models::DeleteShareRequest,
+            endpoints::site::Ping,
+            endpoints::site::GetCaptcha,
+            endpoints::site::GetSiteConfig,
+            models::ReportAbuseRequest,
+            endpoints::user::GetMe,
+            endpoints::user::GetCapacity,
+            endpoints::user::PreparePasskeyRegistration,
+            models::FinishPasskeyRegistrationRequest,
+            models::DeletePasskeyRequest,
+            endpoints::user::ListUserStoragePolicies,
+            endpoints::user::ListUserNodes,
+            endpoints::user::GetUserSettings,
+            endpoints::user::PrepareTwoFa,
+            models::UpdateUserSettingsRequest,
+            endpoints::user::UpdateAvatar,
+            models::SignUpRequest,
+            models::ActivateUserRequest,
+            models::SendResetEmailRequest,
+            models::ResetPasswordRequest,
+            models::GetAvatarRequest,
+            endpoints::user::GetUserInfo,
+            models::ListUserSharesRequest,
+            models::SearchUsersRequest,
+            models::ListCreditChangesRequest,
+            models::ListPaymentsRequest,
+            models::CreatePaymentRequest,
+            models::GetPaymentStatusRequest,
+            models::GetGiftCodeRequest,
+            models::RedeemGiftCodeRequest,
+            models::ListDavAccountsRequest,
+            models::CreateDavAccountRequest,
+            models::UpdateDavAccountRequest,
+            models::DeleteDavAccountRequest,
+            models::CreateRemoteDownloadRequest,
+            models::SelectDownloadFilesRequest,
+            endpoints::workflow::CancelDownloadTask,
+            models::ListTasksRequest,
+            endpoints::workflow::GetTaskProgress,
+            models::CreateArchiveRequest,
+            models::ExtractArchiveRequest,
+            models::RelocateRequest,
+            models::ImportFilesRequest,
+        ]
+    };
+}
+
+pub(crate) use endpoint_types;
+
 /// One decoder per described endpoint, in `endpoints::all()` order.
-const DECODERS: &[Decoder] = decoders![
-    endpoints::callback::S3Callback,
-    endpoints::callback::CosCallback,
-    endpoints::callback::ObsCallback,
-    endpoints::callback::OneDriveCallback,
-    endpoints::callback::Ks3Callback,
-    models::ListFilesRequest,
-    models::CreateFileRequest,
-    models::GetFileInfoRequest,
-    models::RenameFileRequest,
-    models::MoveFilesRequest,
-    models::DeleteFilesRequest,
-    models::RestoreFilesRequest,
-    models::ForceUnlockRequest,
-    models::PatchMetadataRequest,
-    models::UpdateViewRequest,
-    models::PinFileRequest,
-    models::UnpinFileRequest,
-    models::CreateDownloadUrlRequest,
-    models::GetThumbRequest,
-    models::CreateUploadSessionRequest,
-    models::UploadChunk,
-    models::DeleteUploadSessionRequest,
-    models::UpdateContentRequest,
-    models::CreateViewerSessionRequest,
-    models::SetCurrentVersion,
-    models::DeleteVersion,
-    models::CreateDirectLinksRequest,
-    models::DeleteDirectLink,
-    models::ListArchiveRequest,
-    models::ListActivitiesRequest,
-    models::MountPolicyRequest,
-    models::DeletePermissionRequest,
-    models::SetPermissionRequest,
-    models::ListGroupsRequest,
-    endpoints::session::PrepareLogin,
-    models::PasswordLoginRequest,
-    models::TwoFaLoginRequest,
-    models::RefreshTokenRequest,
-    endpoints::session::SignOut,
-    models::PrepareOpenIdRequest,
-    models::FinishOpenIdRequest,
-    models::UnlinkOpenId,
-    models::PreparePasskeyLogin,
-    models::FinishPasskeyLoginRequest,
-    models::CreateShareRequest,
-    models::EditShareRequest,
-    models::GetShareInfoRequest,
-    models::ListMySharesRequest,
-    models::DeleteShareRequest,
-    endpoints::site::Ping,
-    endpoints::site::GetCaptcha,
-    endpoints::site::GetSiteConfig,
-    models::ReportAbuseRequest,
-    endpoints::user::GetMe,
-    endpoints::user::GetCapacity,
-    endpoints::user::PreparePasskeyRegistration,
-    models::FinishPasskeyRegistrationRequest,
-    models::DeletePasskeyRequest,
-    endpoints::user::ListUserStoragePolicies,
-    endpoints::user::ListUserNodes,
-    endpoints::user::GetUserSettings,
-    endpoints::user::PrepareTwoFa,
-    models::UpdateUserSettingsRequest,
-    endpoints::user::UpdateAvatar,
-    models::SignUpRequest,
-    models::ActivateUserRequest,
-    models::SendResetEmailRequest,
-    models::ResetPasswordRequest,
-    models::GetAvatarRequest,
-    endpoints::user::GetUserInfo,
-    models::ListUserSharesRequest,
-    models::SearchUsersRequest,
-    models::ListCreditChangesRequest,
-    models::ListPaymentsRequest,
-    models::CreatePaymentRequest,
-    models::GetPaymentStatusRequest,
-    models::GetGiftCodeRequest,
-    models::RedeemGiftCodeRequest,
-    models::ListDavAccountsRequest,
-    models::CreateDavAccountRequest,
-    models::UpdateDavAccountRequest,
-    models::DeleteDavAccountRequest,
-    models::CreateRemoteDownloadRequest,
-    models::SelectDownloadFilesRequest,
-    endpoints::workflow::CancelDownloadTask,
-    models::ListTasksRequest,
-    endpoints::workflow::GetTaskProgress,
-    models::CreateArchiveRequest,
-    models::ExtractArchiveRequest,
-    models::RelocateRequest,
-    models::ImportFilesRequest,
-];
+const DECODERS: &[Decoder] = endpoint_types!(decoders);
+
+/// `(type name, method, path)` of every endpoint.
+macro_rules! names {
+    ($($t:ty),* $(,)?) => { vec![$((stringify!($t), <$t as Endpoint>::METHOD.as_str(), <$t as Endpoint>::PATH)),*] };
+}
+
+/// The `///` lines right above `pub struct <name>` anywhere under `src/`.
+fn doc_of(sources: &[String], name: &str) -> Option<String> {
+    for text in sources {
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let decl = line.trim_start();
+            let is_decl = ["pub struct ", "pub enum "].iter().any(|k| {
+                decl.strip_prefix(k).is_some_and(|r| {
+                    r.split(|c: char| !c.is_alphanumeric() && c != '_').next() == Some(name)
+                })
+            });
+            if is_decl {
+                let doc: Vec<&str> = lines[..i]
+                    .iter()
+                    .rev()
+                    .skip_while(|l| l.trim_start().starts_with("#["))
+                    .take_while(|l| l.trim_start().starts_with("///"))
+                    .copied()
+                    .collect();
+                return Some(doc.into_iter().rev().collect::<Vec<_>>().join("\n"));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn every_endpoint_type_documents_its_method_and_path() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut sources = Vec::new();
+    for dir in [src.join("models"), src.join("endpoints")] {
+        for entry in std::fs::read_dir(dir)
+            .expect("src dir")
+            .filter_map(Result::ok)
+        {
+            sources.push(std::fs::read_to_string(entry.path()).expect("source"));
+        }
+    }
+    let mut missing = Vec::new();
+    for (ty, method, path) in endpoint_types!(names) {
+        let name = ty.rsplit("::").next().unwrap_or(ty).trim();
+        let wanted = format!("`{method} {path}");
+        match doc_of(&sources, name) {
+            Some(doc) if doc.contains(&wanted) => {}
+            other => missing.push(format!("{name}: wants {wanted}`, has {other:?}")),
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} endpoint docs do not name their METHOD /path:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
 
 #[test]
 fn one_decoder_per_endpoint() {

@@ -106,7 +106,7 @@ pub struct UploadCredential {
     pub encrypt_metadata: Option<EncryptMetadata>,
 }
 
-/// `POST /file/upload/{session_id}/{index}`: one chunk of a local or relay upload. The body is the raw
+/// `POST /file/upload/{sid}/{index}`: one chunk of a local or relay upload. The body is the raw
 /// chunk bytes, which the caller sends; this describes the path.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct UploadChunk {

@@ -89,12 +89,34 @@ pub mod group {
     pub const WEBDAV_PROXY: usize = 6;
     /// May access other users' shares.
     pub const SHARE_DOWNLOAD: usize = 7;
+    /// \[Pro\] download paid shares for free.
+    pub const FREE_PAID_SHARES: usize = 8;
     /// Remote downloads.
     pub const REMOTE_DOWNLOAD: usize = 9;
+    /// \[Pro\] relocate storage policies.
+    pub const RELOCATE: usize = 10;
     /// Redirect-style direct links.
     pub const REDIRECTED_SOURCE: usize = 11;
     /// Advanced delete (unlink).
     pub const ADVANCE_DELETE: usize = 12;
+    /// \[Pro\] choose the node for tasks.
+    pub const SELECT_NODE: usize = 13;
+    /// \[Pro\] grant higher share permissions to anonymous users.
+    pub const SET_ANONYMOUS_PERMISSION: usize = 14;
+    /// \[Newer\] unique redirected direct links.
+    pub const UNIQUE_DIRECT_LINK: usize = 17;
+}
+
+/// \[Pro\] file permission bits (`PermissionSetting` values, `FileResponse.permission`).
+pub mod file_permission {
+    /// Read.
+    pub const READ: usize = 0;
+    /// Update.
+    pub const UPDATE: usize = 1;
+    /// Create children.
+    pub const CREATE: usize = 2;
+    /// Delete.
+    pub const DELETE: usize = 3;
 }
 
 /// File-system capability bits (`capability` on listings and files).
@@ -103,6 +125,14 @@ pub mod capability {
     pub const CREATE: usize = 0;
     /// Rename.
     pub const RENAME: usize = 1;
+    /// \[Pro\] set permissions.
+    pub const SET_PERMISSION: usize = 2;
+    /// \[Pro\] move into "my files".
+    pub const MOVE_TO_MY: usize = 3;
+    /// \[Pro\] move into a share.
+    pub const MOVE_TO_SHARE: usize = 4;
+    /// \[Pro\] move to trash.
+    pub const MOVE_TO_TRASH: usize = 5;
     /// Upload.
     pub const UPLOAD: usize = 6;
     /// Download.
@@ -113,6 +143,12 @@ pub mod capability {
     pub const LIST_CHILDREN: usize = 9;
     /// Generate thumbnails.
     pub const GENERATE_THUMB: usize = 10;
+    /// \[Pro\] copy into "my files".
+    pub const COPY_TO_MY: usize = 11;
+    /// \[Pro\] copy into a share.
+    pub const COPY_TO_SHARE: usize = 12;
+    /// \[Pro\] copy to trash.
+    pub const COPY_TO_TRASH: usize = 13;
     /// Permanent delete.
     pub const DELETE: usize = 14;
     /// Lock.
@@ -127,6 +163,10 @@ pub mod capability {
     pub const INFO: usize = 19;
     /// Version control.
     pub const VERSION_CONTROL: usize = 20;
+    /// \[Pro\] mount storage policy.
+    pub const MOUNT_POLICY: usize = 21;
+    /// \[Pro\] relocate storage policy.
+    pub const RELOCATE_POLICY: usize = 22;
     /// Enter folder.
     pub const ENTER_FOLDER: usize = 23;
     /// Modify view settings.
@@ -134,6 +174,12 @@ pub mod capability {
 
     /// The bits the CE server grants on `my` (encodes to `w8edAQ==`).
     pub const CE_MY: &[usize] = &[0, 1, 6, 7, 8, 9, 10, 14, 15, 16, 18, 19, 20, 23, 24];
+    /// The bits the CE server grants on `share` (`gIaYAQ==`).
+    pub const CE_SHARE: &[usize] = &[7, 9, 10, 15, 19, 20, 23, 24];
+    /// The bits the CE server grants on `trash` (`AMIK`).
+    pub const CE_TRASH: &[usize] = &[9, 14, 15, 17, 19];
+    /// The bits the CE server grants on `shared_with_me` (`gAKA`).
+    pub const CE_SHARED_WITH_ME: &[usize] = &[7, 9, 23];
 }
 
 #[cfg(test)]
@@ -161,6 +207,21 @@ mod tests {
             Boolset::from_bits(capability::CE_MY.iter().copied()).encode(),
             "w8edAQ=="
         );
+    }
+
+    #[test]
+    fn ce_capability_strings_of_every_file_system() {
+        for (bits, wire) in [
+            (capability::CE_SHARE, "gIaYAQ=="),
+            (capability::CE_TRASH, "AMIK"),
+            (capability::CE_SHARED_WITH_ME, "gAKA"),
+        ] {
+            assert_eq!(Boolset::from_bits(bits.iter().copied()).encode(), wire);
+            assert_eq!(
+                Boolset::decode(wire).unwrap().bits().collect::<Vec<_>>(),
+                bits
+            );
+        }
     }
 
     #[test]

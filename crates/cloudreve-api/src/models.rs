@@ -90,6 +90,18 @@ where
     Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
 }
 
+/// Deserializes a flag from a boolean, `null` (false), a number (non-zero is true) or text (`"true"`
+/// or `"1"` is true). The official docs' generated examples put placeholder text in boolean fields;
+/// one odd flag should not fail a whole listing.
+pub fn lenient_bool<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(match Option::<serde_json::Value>::deserialize(d)? {
+        Some(serde_json::Value::Bool(b)) => b,
+        Some(serde_json::Value::Number(n)) => n.as_f64().is_some_and(|f| f != 0.0),
+        Some(serde_json::Value::String(s)) => s.eq_ignore_ascii_case("true") || s == "1",
+        _ => false,
+    })
+}
+
 /// `skip_serializing_if` helper mirroring Go's `omitempty` for booleans.
 pub fn is_false(b: &bool) -> bool {
     !*b

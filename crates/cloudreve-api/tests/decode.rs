@@ -7,8 +7,9 @@ use common::round_trip;
 
 use cloudreve_api::envelope::{decode, Outcome};
 use cloudreve_api::models::{
-    Capacity, FileType, FileUrlResponse, FinishPasskeyLoginRequest, ListResponse, LoginResponse,
-    PasskeyLoginOptions, SiteConfig, Token, UploadCredential, ViewerSessionResponse,
+    Capacity, FileActivitiesResponse, FileType, FileUrlResponse, FinishPasskeyLoginRequest,
+    ListResponse, LoginResponse, PasskeyLoginOptions, SiteConfig, Token, UploadCredential,
+    ViewerSessionResponse,
 };
 use cloudreve_api::{ApiError, Code};
 
@@ -35,6 +36,33 @@ const ALL: &[&str] = &[
     fixture!("viewer_session.json"),
     fixture!("passkey_login_options.json"),
 ];
+
+#[test]
+fn the_seed_pages_examples() {
+    let l: ListResponse = round_trip(fixture!("seed_list_response.json"));
+    assert!(!l.files.is_empty());
+    assert!(
+        l.files[0].extended_info.is_some(),
+        "extended info of the seed example decodes"
+    );
+    let Ok(Outcome::Done(a)) =
+        decode::<FileActivitiesResponse>(fixture!("seed_file_activities.json"))
+    else {
+        panic!("activities")
+    };
+    assert_eq!(a.activities.len(), 2);
+    assert_eq!(a.activities[0].content.category, 8);
+    assert_eq!(
+        a.activities[0].content.original_name,
+        "202206供水检测报告s.docx"
+    );
+    assert_eq!(
+        a.pagination.next_token.as_deref(),
+        Some("eyJpZCI6IjFibFdJTyJ9")
+    );
+    let again: FileActivitiesResponse = round_trip(&serde_json::to_string(&a).expect("encodes"));
+    assert_eq!(again, a);
+}
 
 #[test]
 fn listing_example() {
@@ -145,6 +173,18 @@ fn lenient_decoding() {
     assert_eq!(l.parent.name, "");
     assert_eq!(l.context_hint, "");
     let t: Token = serde_json::from_str(r#"{"access_token":null}"#).expect("lenient");
+    for (flag, want) in [
+        ("true", true),
+        ("\"string\"", false),
+        ("\"true\"", true),
+        ("1", true),
+        ("null", false),
+    ] {
+        let u: cloudreve_api::models::User =
+            serde_json::from_str(&format!(r#"{{"disable_view_sync":{flag}}}"#))
+                .expect("lenient flag");
+        assert_eq!(u.disable_view_sync, want, "{flag}");
+    }
     assert!(t.access_expires.unix_millis().is_none());
     assert!(matches!(
         decode::<ListResponse>(r#"{"code":12345,"msg":"new"}"#),

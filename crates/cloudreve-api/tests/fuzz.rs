@@ -111,7 +111,6 @@ macro_rules! endpoint_types {
     };
 }
 
-
 /// One decoder per described endpoint, in `endpoints::all()` order.
 const DECODERS: &[Decoder] = endpoint_types!(decoders);
 

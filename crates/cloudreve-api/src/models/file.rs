@@ -59,6 +59,15 @@ pub struct FileResponse {
         skip_serializing_if = "String::is_empty"
     )]
     pub primary_entity: String,
+    /// Recursive statistics (only with `folder_summary=true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub folder_summary: Option<super::FolderSummary>,
+    /// Versions, policy and more (only with `extended=true`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extended_info: Option<super::ExtendedInfo>,
+    /// \[Pro\] the requester's effective permissions; `None` means all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permission: Option<Boolset>,
 }
 
 impl FileResponse {
@@ -191,6 +200,48 @@ pub struct ExplorerView {
     /// Show thumbnails.
     #[serde(skip_serializing_if = "is_false")]
     pub thumbnail: bool,
+    /// Tile width in gallery layout (50..=500).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gallery_width: Option<i64>,
+    /// Columns of the list layout.
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub columns: Vec<ListViewColumn>,
+}
+
+/// Extra settings of a list column.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListViewColumnProps {
+    /// Metadata key shown by a metadata column.
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub metadata_key: String,
+    /// \[Newer\] custom property shown by a custom-property column.
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub custom_props_id: String,
+}
+
+/// A column of the list layout (models.md §ListViewColumn); the server stores them opaquely.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ListViewColumn {
+    /// Column kind: 0 name, 1 modified, 2 size, 3 metadata, 4 created, ... 32 country.
+    #[serde(rename = "type")]
+    pub column_type: i32,
+    /// Width in pixels.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<i64>,
+    /// Extra settings.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub props: Option<ListViewColumnProps>,
 }
 
 /// `GET /file`: one page of a folder listing or search.

@@ -71,6 +71,24 @@ pub struct PrepareLoginResponse {
     pub webauthn_enabled: bool,
     /// Has a password.
     pub password_enabled: bool,
+    /// \[Pro\] linked to Logto.
+    #[serde(skip_serializing_if = "super::is_false")]
+    pub sso_enabled: bool,
+    /// \[Pro\] linked to QQ.
+    #[serde(skip_serializing_if = "super::is_false")]
+    pub qq_enabled: bool,
+}
+
+/// CAPTCHA answer fields mixed into protected request bodies (models.md §CaptchaFields).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CaptchaFields {
+    /// `normal`: the typed text; `recaptcha`: the response token.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub captcha: String,
+    /// `normal`: the challenge ticket; `turnstile`/`cap`: the widget token.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ticket: String,
 }
 
 /// `PUT /session/openid` body: [Pro] start an OpenID sign-in or account link.

@@ -42,7 +42,10 @@ pub struct User {
     )]
     pub preferred_theme: String,
     /// True for the anonymous pseudo user.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(
+        deserialize_with = "super::lenient_bool",
+        skip_serializing_if = "is_false"
+    )]
     pub anonymous: bool,
     /// The user's group.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -60,7 +63,10 @@ pub struct User {
     )]
     pub language: String,
     /// View settings kept locally instead of on the server.
-    #[serde(skip_serializing_if = "is_false")]
+    #[serde(
+        deserialize_with = "super::lenient_bool",
+        skip_serializing_if = "is_false"
+    )]
     pub disable_view_sync: bool,
     /// \[Pro\] points balance.
     #[serde(skip_serializing_if = "super::is_zero")]

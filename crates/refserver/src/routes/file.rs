@@ -85,6 +85,7 @@ fn to_wire(
         capability: Some(my_capability()),
         owned: true,
         primary_entity: ids.encode(Kind::Entity, entity),
+        ..FileResponse::default()
     }
 }
 
@@ -239,6 +240,7 @@ async fn list(
             order_direction: if desc { "desc" } else { "asc" }.into(),
             view: "grid".into(),
             thumbnail: true,
+            ..ExplorerView::default()
         }),
         ..base
     })

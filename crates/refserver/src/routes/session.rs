@@ -62,6 +62,7 @@ async fn prepare(
     ok(PrepareLoginResponse {
         webauthn_enabled: false,
         password_enabled: user.password_hash.is_some(),
+        ..PrepareLoginResponse::default()
     })
 }
 

@@ -9,7 +9,10 @@ use rusqlite::Connection;
 use crate::error::AppError;
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_init.sql"),
+    include_str!("../migrations/0002_trash_and_metadata.sql"),
+];
 
 /// A shared SQLite connection.
 #[derive(Clone)]

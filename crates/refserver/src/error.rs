@@ -22,6 +22,9 @@ pub enum AppError {
     /// Any other code with its message.
     #[error("{1}")]
     Code(Code, String),
+    /// 40081: some items of a batch failed; each keeps its own error (keyed by URI).
+    #[error("{}", batch_message(.0))]
+    Batch(Vec<(String, AppError)>),
     /// -1 or 50001: an internal failure; details are logged, not sent.
     #[error("internal error: {0}")]
     Internal(#[from] anyhow::Error),
@@ -40,6 +43,7 @@ impl AppError {
             AppError::Forbidden(_) => Code::NoPermission,
             AppError::NotFound(_) => Code::NotFound,
             AppError::Code(c, _) => *c,
+            AppError::Batch(_) => Code::BatchOperationNotFullyCompleted,
             AppError::Internal(_) => Code::DbError,
         }
     }
@@ -48,6 +52,14 @@ impl AppError {
 impl From<rusqlite::Error> for AppError {
     fn from(e: rusqlite::Error) -> Self {
         AppError::Internal(e.into())
+    }
+}
+
+/// The batch message: the single failure's own message, or a summary (errors.md §2).
+fn batch_message(items: &[(String, AppError)]) -> String {
+    match items {
+        [(_, only)] => only.to_string(),
+        _ => "One or more operation failed".to_string(),
     }
 }
 
@@ -65,7 +77,27 @@ impl IntoResponse for AppError {
             other => other.to_string(),
         };
         let with_id = !matches!(self, AppError::Param(_));
-        let mut res = Json(Envelope::error(self.wire_code(), msg, None)).into_response();
+        let mut envelope = Envelope::error(self.wire_code(), msg, None);
+        if let AppError::Batch(items) = &self {
+            let aggregated = items
+                .iter()
+                .map(|(key, e)| {
+                    (
+                        key.clone(),
+                        Envelope {
+                            code: e.wire_code().number(),
+                            data: None,
+                            msg: e.to_string(),
+                            error: None,
+                            correlation_id: None,
+                            aggregated_error: None,
+                        },
+                    )
+                })
+                .collect();
+            envelope.aggregated_error = Some(aggregated);
+        }
+        let mut res = Json(envelope).into_response();
         if with_id {
             res.extensions_mut().insert(WantsCorrelationId);
         }

@@ -76,6 +76,18 @@ async fn correlate(req: Request, next: Next) -> Response {
         let mut envelope: serde_json::Value = serde_json::from_slice(&bytes).unwrap_or_default();
         if let Some(obj) = envelope.as_object_mut() {
             obj.insert("correlation_id".into(), id.clone().into());
+            // Each failed item of a batch carries the request's id too, as Cloudreve's do.
+            if let Some(items) = obj
+                .get_mut("aggregated_error")
+                .and_then(serde_json::Value::as_object_mut)
+            {
+                for item in items
+                    .values_mut()
+                    .filter_map(serde_json::Value::as_object_mut)
+                {
+                    item.insert("correlation_id".into(), id.clone().into());
+                }
+            }
         }
         parts.headers.remove(header::CONTENT_LENGTH);
         res = Response::from_parts(parts, Body::from(envelope.to_string()));

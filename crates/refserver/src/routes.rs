@@ -2,6 +2,7 @@
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
 pub mod file;
+pub mod file_ops;
 pub mod session;
 pub mod site;
 pub mod user;
@@ -50,6 +51,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = session::routes(r);
     let r = user::routes(r);
     let r = file::routes(r);
+    let r = file_ops::routes(r);
     (r.router, r.routed)
 }
 

@@ -1,4 +1,5 @@
 //! Database queries, one module per table family.
 
 pub mod files;
+pub mod metadata;
 pub mod users;

@@ -19,6 +19,7 @@ use crate::extract::{ApiJson, ApiQuery, AuthUser, Viewer};
 use crate::ids::{IdCodec, Kind};
 use crate::state::{now_millis, AppState};
 use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
+use crate::store::metadata;
 use crate::store::users::UserRow;
 
 /// Page size when the request names none.
@@ -31,12 +32,12 @@ pub(super) fn routes(r: ApiRouter) -> ApiRouter {
         .serve::<CreateFileRequest, _, _>(create)
 }
 
-fn parse_uri(s: &str) -> Result<CrUri, AppError> {
+pub(super) fn parse_uri(s: &str) -> Result<CrUri, AppError> {
     CrUri::parse(s).map_err(|_| AppError::Param("unknown uri".into()))
 }
 
 /// Checks that a `my` URI belongs to `user` (CE: only your own tree).
-fn check_owner(s: &AppState, uri: &CrUri, user: &UserRow) -> Result<(), AppError> {
+pub(super) fn check_owner(s: &AppState, uri: &CrUri, user: &UserRow) -> Result<(), AppError> {
     match &uri.id {
         None => Ok(()),
         Some(id) => match s.ids.decode(Kind::User, id) {
@@ -47,12 +48,12 @@ fn check_owner(s: &AppState, uri: &CrUri, user: &UserRow) -> Result<(), AppError
     }
 }
 
-fn my_capability() -> Boolset {
+pub(super) fn my_capability() -> Boolset {
     Boolset::from_bits(capability::CE_MY.iter().copied())
 }
 
 /// The wire form of a row reached at `uri`.
-fn to_wire(
+pub(super) fn to_wire(
     ids: &IdCodec,
     f: &FileRow,
     uri: &CrUri,
@@ -162,12 +163,12 @@ async fn list(
         _ => viewer.0.ok_or(AppError::LoginRequired)?,
     };
     match uri.fs {
-        FileSystem::Trash if uri.is_root() => return ok(empty_listing("AMIK")),
         FileSystem::SharedWithMe if uri.is_root() => return ok(empty_listing("gAKA")),
-        FileSystem::My => {}
+        FileSystem::My => check_owner(&s, &uri, &user)?,
+        FileSystem::Trash if uri.is_root() => {}
         _ => return Err(AppError::code(Code::ParentNotExist, "Path not exist")),
     }
-    check_owner(&s, &uri, &user)?;
+    let in_trash = uri.fs == FileSystem::Trash;
     let order = match q.order_by.as_deref() {
         None | Some("") => OrderBy::CreatedAt,
         Some(o) => OrderBy::parse(o).ok_or_else(|| AppError::Param("Invalid order_by".into()))?,
@@ -197,7 +198,12 @@ async fn list(
     let segments = uri.segments.clone();
     let (folder, rows, more, total) =
         s.db.call(move |c| {
-            let folder = files::resolve(c, user.id, &segments, now_millis())?
+            let folder = if in_trash {
+                Some(files::root_of(c, user.id, files::FS_TRASH, now_millis())?)
+            } else {
+                files::resolve(c, user.id, &segments, now_millis())?
+            };
+            let folder = folder
                 .filter(|f| f.file_type == TYPE_FOLDER)
                 .ok_or_else(|| AppError::code(Code::ParentNotExist, "Path not exist"))?;
             let (rows, more) = files::children(c, folder.id, order, desc, page_size, &window)?;
@@ -206,16 +212,44 @@ async fn list(
             } else {
                 Some(files::count_children(c, folder.id)?)
             };
+            let ids_of_page: Vec<i64> = rows.iter().map(|r| r.id).collect();
+            let mut meta = metadata::for_files(c, &ids_of_page)?;
+            let rows: Vec<_> = rows
+                .into_iter()
+                .map(|r| {
+                    let m = meta.remove(&r.id).unwrap_or_default();
+                    (r, m)
+                })
+                .collect();
             Ok((folder, rows, more, total))
         })
         .await?;
     let ids = &s.ids;
     let next_token = (cursor_mode && more)
-        .then(|| rows.last().map(|last| encode_cursor(ids, order, last)))
+        .then(|| rows.last().map(|(last, _)| encode_cursor(ids, order, last)))
         .flatten();
+    if in_trash {
+        // The trash root is a bare zero-valued parent, and its items show their original names.
+        let files = rows
+            .into_iter()
+            .map(|(f, m)| super::file_ops::trashed_to_wire(&s, &f, m))
+            .collect();
+        let pagination = PaginationResults {
+            page: if cursor_mode { 0 } else { q.page.unwrap_or(0) },
+            page_size,
+            total_items: total,
+            next_token,
+            is_cursor: cursor_mode,
+        };
+        return ok(ListResponse {
+            files,
+            pagination,
+            ..empty_listing("AMIK")
+        });
+    }
     let files = rows
-        .iter()
-        .map(|f| to_wire(ids, f, &uri.join(&f.name), Some(BTreeMap::new())))
+        .into_iter()
+        .map(|(f, m)| to_wire(ids, &f, &uri.join(&f.name), Some(m)))
         .collect();
     let base = empty_listing("w8edAQ==");
     ok(ListResponse {

@@ -48,19 +48,26 @@ fn from_row(r: &Row) -> rusqlite::Result<FileRow> {
     })
 }
 
-/// The user's root folder, created on first use.
-pub fn root(c: &Connection, owner: i64, now_ms: i64) -> Result<FileRow, AppError> {
+/// `files.fs` of the "my files" root.
+pub const FS_MY: i64 = 0;
+/// `files.fs` of the trash root.
+pub const FS_TRASH: i64 = 1;
+
+/// The user's root of file system `fs`, created on first use.
+pub fn root_of(c: &Connection, owner: i64, fs: i64, now_ms: i64) -> Result<FileRow, AppError> {
     let found = c
         .query_row(
-            &format!("SELECT {COLUMNS} FROM files WHERE owner_id = ?1 AND parent_id IS NULL"),
-            [owner],
+            &format!(
+                "SELECT {COLUMNS} FROM files WHERE owner_id = ?1 AND parent_id IS NULL AND fs = ?2"
+            ),
+            params![owner, fs],
             from_row,
         )
         .optional()?;
     if let Some(root) = found {
         return Ok(root);
     }
-    c.execute("INSERT INTO files (owner_id, parent_id, name, type, created_at, updated_at) VALUES (?1, NULL, '', 1, ?2, ?2)", params![owner, now_ms])?;
+    c.execute("INSERT INTO files (owner_id, parent_id, name, type, fs, created_at, updated_at) VALUES (?1, NULL, '', 1, ?2, ?3, ?3)", params![owner, fs, now_ms])?;
     Ok(FileRow {
         id: c.last_insert_rowid(),
         owner_id: owner,
@@ -72,6 +79,109 @@ pub fn root(c: &Connection, owner: i64, now_ms: i64) -> Result<FileRow, AppError
         created_at: now_ms,
         updated_at: now_ms,
     })
+}
+
+/// The user's "my files" root folder, created on first use.
+pub fn root(c: &Connection, owner: i64, now_ms: i64) -> Result<FileRow, AppError> {
+    root_of(c, owner, FS_MY, now_ms)
+}
+
+/// The row with id `id`.
+pub fn by_id(c: &Connection, id: i64) -> Result<Option<FileRow>, AppError> {
+    Ok(c.query_row(
+        &format!("SELECT {COLUMNS} FROM files WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?)
+}
+
+/// Moves `id` under `parent` with `name` (a rename when the parent stays).
+pub fn relocate(
+    c: &Connection,
+    id: i64,
+    parent: i64,
+    name: &str,
+    now_ms: i64,
+) -> Result<(), AppError> {
+    c.execute(
+        "UPDATE files SET parent_id = ?2, name = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, parent, name, now_ms],
+    )?;
+    Ok(())
+}
+
+/// Whether `ancestor` is `node` or one of its ancestors.
+pub fn is_within(c: &Connection, node: i64, ancestor: i64) -> Result<bool, AppError> {
+    let found: Option<i64> = c
+        .query_row(
+            "WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM files WHERE id = ?1
+               UNION ALL SELECT f.id, f.parent_id FROM files f JOIN up ON f.id = up.parent_id)
+             SELECT id FROM up WHERE id = ?2",
+            params![node, ancestor],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(found.is_some())
+}
+
+/// Deletes `id` and everything below it; returns the blobs no row references any more.
+pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
+    let tree = "WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL SELECT f.id FROM files f JOIN t ON f.parent_id = t.id)";
+    let blobs: Vec<String> = {
+        let mut st = c.prepare(&format!("{tree} SELECT DISTINCT blob FROM files WHERE id IN (SELECT id FROM t) AND blob IS NOT NULL"))?;
+        let r = st
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        r
+    };
+    // One statement: SQLite checks the parent_id foreign key when the statement ends, and metadata
+    // rows go with their files (ON DELETE CASCADE).
+    c.execute(
+        &format!("{tree} DELETE FROM files WHERE id IN (SELECT id FROM t)"),
+        [id],
+    )?;
+    let mut orphaned = Vec::new();
+    for blob in blobs {
+        let users: i64 =
+            c.query_row("SELECT COUNT(*) FROM files WHERE blob = ?1", [&blob], |r| {
+                r.get(0)
+            })?;
+        if users == 0 {
+            orphaned.push(blob);
+        }
+    }
+    Ok(orphaned)
+}
+
+/// Copies `src` (and its subtree) under `dst` as `name`; blobs are shared, not duplicated.
+pub fn copy_tree(
+    c: &Connection,
+    src: &FileRow,
+    dst: &FileRow,
+    name: &str,
+    now_ms: i64,
+) -> Result<FileRow, AppError> {
+    let copy = create(
+        c,
+        dst,
+        name,
+        src.file_type,
+        src.size,
+        src.blob.as_deref(),
+        now_ms,
+    )?;
+    let children: Vec<FileRow> = {
+        let mut st = c.prepare(&format!("SELECT {COLUMNS} FROM files WHERE parent_id = ?1"))?;
+        let r = st
+            .query_map([src.id], from_row)?
+            .collect::<Result<_, _>>()?;
+        r
+    };
+    for child in children {
+        copy_tree(c, &child, &copy, &child.name, now_ms)?;
+    }
+    Ok(copy)
 }
 
 /// The child of `parent` named exactly `name`.

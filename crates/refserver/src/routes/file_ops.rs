@@ -1,0 +1,492 @@
+//! File operations: rename, move/copy, delete (to the trash or for good), restore, info
+//! (file.md §4). Batch routes handle each URI on its own and report failures item by item (40081).
+
+use std::collections::BTreeMap;
+
+use axum::extract::State;
+use cloudreve_api::models::{
+    DeleteFilesRequest, Entity, ExtendedInfo, FileResponse, FolderSummary, GetFileInfoRequest,
+    MoveFilesRequest, RenameFileRequest, RestoreFilesRequest, StoragePolicy,
+};
+use cloudreve_api::{boolset, Boolset, Code, CrUri, FileSystem, Timestamp};
+use rusqlite::Connection;
+
+use super::file::{check_owner, parse_uri, to_wire, valid_name};
+use super::ApiRouter;
+use crate::error::{ok, ApiResult, AppError};
+use crate::extract::{ApiJson, ApiQuery, AuthUser};
+use crate::ids::Kind;
+use crate::state::{now_millis, now_secs, AppState};
+use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
+use crate::store::metadata::{self, EXPECTED_COLLECT_TIME, RESTORE_URI};
+use crate::store::users::UserRow;
+
+/// Largest number of URIs one request may name (the site's `max_batch_size`).
+const MAX_BATCH: usize = 3000;
+/// How long trashed items are kept, in seconds.
+const TRASH_RETENTION: i64 = 7 * 86_400;
+
+pub(super) fn routes(r: ApiRouter) -> ApiRouter {
+    r.serve::<RenameFileRequest, _, _>(rename)
+        .serve::<MoveFilesRequest, _, _>(move_files)
+        .serve::<DeleteFilesRequest, _, _>(delete)
+        .serve::<RestoreFilesRequest, _, _>(restore)
+        .serve::<GetFileInfoRequest, _, _>(info)
+}
+
+fn not_supported() -> AppError {
+    AppError::Forbidden("Not supported action")
+}
+
+fn path_not_exist() -> AppError {
+    AppError::code(Code::ParentNotExist, "Path not exist")
+}
+
+/// A parsed `my` URI of `user` (403 for other file systems or users).
+fn my_uri(s: &AppState, raw: &str, user: &UserRow) -> Result<CrUri, AppError> {
+    let uri = parse_uri(raw)?;
+    if uri.fs != FileSystem::My || uri.is_search() {
+        return Err(not_supported());
+    }
+    check_owner(s, &uri, user)?;
+    Ok(uri)
+}
+
+/// The item at `uri` in the caller's tree (40016 when missing).
+fn resolve(c: &Connection, user: i64, uri: &CrUri) -> Result<FileRow, AppError> {
+    files::resolve(c, user, &uri.segments, now_millis())?.ok_or_else(path_not_exist)
+}
+
+/// The trashed item `cloudreve://trash/<stored name>` of `user`.
+fn trashed(c: &Connection, user: i64, uri: &CrUri) -> Result<FileRow, AppError> {
+    let [stored] = uri.segments.as_slice() else {
+        return Err(path_not_exist());
+    };
+    let trash = files::root_of(c, user, FS_TRASH, now_millis())?;
+    files::child(c, trash.id, stored)?.ok_or_else(path_not_exist)
+}
+
+/// Where a trashed item came from, from its `sys:restore_uri`.
+fn restore_target(c: &Connection, item: &FileRow) -> Result<CrUri, AppError> {
+    let meta = metadata::all(c, item.id)?;
+    let raw = meta.get(RESTORE_URI).ok_or_else(not_supported)?;
+    CrUri::parse(raw)
+        .ok()
+        .filter(|u| !u.is_root())
+        .ok_or_else(not_supported)
+}
+
+fn check_batch(uris: &[String]) -> Result<(), AppError> {
+    if uris.is_empty() {
+        return Err(AppError::Param("uris cannot be empty".into()));
+    }
+    if uris.len() > MAX_BATCH {
+        return Err(AppError::code(
+            Code::TooManyUris,
+            format!("Maximum allowed batch size: {MAX_BATCH}"),
+        ));
+    }
+    Ok(())
+}
+
+/// Turns per-item results into the route's answer: success, or 40081 listing the failures.
+fn finish(failures: Vec<(String, AppError)>) -> ApiResult<()> {
+    if failures.is_empty() {
+        ok(())
+    } else {
+        Err(AppError::Batch(failures))
+    }
+}
+
+/// Deletes blob files nobody references any more (after the transaction that freed them).
+fn remove_blobs(s: &AppState, blobs: &[String]) {
+    for blob in blobs {
+        if let Err(e) = std::fs::remove_file(s.blob_dir.join(blob)) {
+            tracing::warn!(%blob, error = %e, "could not remove a freed blob");
+        }
+    }
+}
+
+async fn rename(
+    State(s): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(req): ApiJson<RenameFileRequest>,
+) -> ApiResult<FileResponse> {
+    let uri = my_uri(&s, &req.uri, &user)?;
+    if uri.is_root() {
+        return Err(not_supported());
+    }
+    if !valid_name(&req.new_name) {
+        return Err(AppError::code(
+            Code::IllegalObjectName,
+            "Invalid object name",
+        ));
+    }
+    let new_name = req.new_name.clone();
+    let path = uri.segments.clone();
+    let (row, meta) =
+        s.db.call(move |c| {
+            let tx = c.transaction()?;
+            let target = CrUri {
+                segments: path,
+                ..CrUri::my()
+            };
+            let row = resolve(&tx, user.id, &target)?;
+            let parent = row.parent_id.ok_or_else(not_supported)?;
+            if files::child(&tx, parent, &new_name)?.is_some_and(|other| other.id != row.id) {
+                return Err(AppError::code(Code::ObjectExist, "Object existed"));
+            }
+            let now = now_millis();
+            files::relocate(&tx, row.id, parent, &new_name, now)?;
+            let meta = metadata::all(&tx, row.id)?;
+            tx.commit()?;
+            Ok((
+                FileRow {
+                    name: new_name,
+                    updated_at: now,
+                    ..row
+                },
+                meta,
+            ))
+        })
+        .await?;
+    let renamed = uri.parent().unwrap_or_else(CrUri::my).join(&row.name);
+    ok(to_wire(&s.ids, &row, &renamed, Some(meta)))
+}
+
+async fn delete(
+    State(s): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(req): ApiJson<DeleteFilesRequest>,
+) -> ApiResult<()> {
+    check_batch(&req.uris)?;
+    let may_unlink = Boolset::decode(&user.group_permission)
+        .is_ok_and(|b| b.get(boolset::group::ADVANCE_DELETE));
+    if req.unlink && !may_unlink {
+        return Err(not_supported());
+    }
+    let mut targets = Vec::new();
+    let mut failures = Vec::new();
+    for raw in &req.uris {
+        match parse_uri(raw).and_then(|u| match u.fs {
+            FileSystem::My => check_owner(&s, &u, &user).map(|()| u),
+            FileSystem::Trash if req.skip_soft_delete => Ok(u),
+            _ => Err(not_supported()),
+        }) {
+            Ok(u) => targets.push((raw.clone(), u)),
+            Err(e) => failures.push((raw.clone(), e)),
+        }
+    }
+    let (permanent, unlink) = (req.skip_soft_delete || req.unlink, req.unlink);
+    let (more_failures, freed) =
+        s.db.call(move |c| {
+            let mut failures = Vec::new();
+            let mut freed = Vec::new();
+            for (raw, uri) in targets {
+                let tx = c.transaction()?;
+                let outcome = (|| {
+                    let row = if uri.fs == FileSystem::Trash {
+                        trashed(&tx, user.id, &uri)?
+                    } else {
+                        resolve(&tx, user.id, &uri)?
+                    };
+                    if row.parent_id.is_none() {
+                        return Err(not_supported());
+                    }
+                    if permanent {
+                        let orphaned = files::delete_tree(&tx, row.id)?;
+                        return Ok(if unlink { Vec::new() } else { orphaned });
+                    }
+                    let trash = files::root_of(&tx, user.id, FS_TRASH, now_millis())?;
+                    files::relocate(
+                        &tx,
+                        row.id,
+                        trash.id,
+                        &uuid::Uuid::new_v4().to_string(),
+                        now_millis(),
+                    )?;
+                    metadata::set(&tx, row.id, RESTORE_URI, &uri.to_string())?;
+                    metadata::set(
+                        &tx,
+                        row.id,
+                        EXPECTED_COLLECT_TIME,
+                        &(now_secs() + TRASH_RETENTION).to_string(),
+                    )?;
+                    Ok(Vec::new())
+                })();
+                match outcome {
+                    Ok(blobs) => {
+                        tx.commit()?;
+                        freed.extend(blobs);
+                    }
+                    Err(e) => failures.push((raw, e)),
+                }
+            }
+            Ok((failures, freed))
+        })
+        .await?;
+    remove_blobs(&s, &freed);
+    failures.extend(more_failures);
+    finish(failures)
+}
+
+async fn restore(
+    State(s): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(req): ApiJson<RestoreFilesRequest>,
+) -> ApiResult<()> {
+    check_batch(&req.uris)?;
+    let mut targets = Vec::new();
+    let mut failures = Vec::new();
+    for raw in &req.uris {
+        match parse_uri(raw).and_then(|u| {
+            if u.fs == FileSystem::Trash {
+                Ok(u)
+            } else {
+                Err(not_supported())
+            }
+        }) {
+            Ok(u) => targets.push((raw.clone(), u)),
+            Err(e) => failures.push((raw.clone(), e)),
+        }
+    }
+    let more =
+        s.db.call(move |c| {
+            let mut failures = Vec::new();
+            for (raw, uri) in targets {
+                let tx = c.transaction()?;
+                let outcome = (|| {
+                    let item = trashed(&tx, user.id, &uri)?;
+                    let origin = restore_target(&tx, &item)?;
+                    let parent_uri = origin.parent().unwrap_or_else(CrUri::my);
+                    let parent = resolve(&tx, user.id, &parent_uri)
+                        .ok()
+                        .filter(|p| p.file_type == TYPE_FOLDER)
+                        .ok_or_else(path_not_exist)?;
+                    if files::child(&tx, parent.id, origin.name())?.is_some() {
+                        return Err(AppError::code(Code::ObjectExist, "Object existed"));
+                    }
+                    files::relocate(&tx, item.id, parent.id, origin.name(), now_millis())?;
+                    metadata::remove(&tx, item.id, RESTORE_URI)?;
+                    metadata::remove(&tx, item.id, EXPECTED_COLLECT_TIME)
+                })();
+                match outcome {
+                    Ok(()) => tx.commit()?,
+                    Err(e) => failures.push((raw, e)),
+                }
+            }
+            Ok(failures)
+        })
+        .await?;
+    failures.extend(more);
+    finish(failures)
+}
+
+async fn move_files(
+    State(s): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(req): ApiJson<MoveFilesRequest>,
+) -> ApiResult<()> {
+    check_batch(&req.uris)?;
+    let dst = my_uri(&s, &req.dst, &user)?;
+    let mut targets = Vec::new();
+    let mut failures = Vec::new();
+    for raw in &req.uris {
+        // CE rules: copy my→my only; move my→my and trash→my.
+        match parse_uri(raw).and_then(|u| match u.fs {
+            FileSystem::My => check_owner(&s, &u, &user).map(|()| u),
+            FileSystem::Trash if !req.copy => Ok(u),
+            _ => Err(not_supported()),
+        }) {
+            Ok(u) => targets.push((raw.clone(), u)),
+            Err(e) => failures.push((raw.clone(), e)),
+        }
+    }
+    let copy = req.copy;
+    let more =
+        s.db.call(move |c| {
+            let folder = resolve(c, user.id, &dst)
+                .ok()
+                .filter(|f| f.file_type == TYPE_FOLDER)
+                .ok_or_else(path_not_exist)?;
+            let mut failures = Vec::new();
+            for (raw, uri) in targets {
+                let tx = c.transaction()?;
+                let outcome = (|| {
+                    let from_trash = uri.fs == FileSystem::Trash;
+                    let src = if from_trash {
+                        trashed(&tx, user.id, &uri)?
+                    } else {
+                        resolve(&tx, user.id, &uri)?
+                    };
+                    if src.parent_id.is_none() {
+                        return Err(not_supported());
+                    }
+                    if files::is_within(&tx, folder.id, src.id)? {
+                        return Err(AppError::Forbidden("Cannot move a folder into itself"));
+                    }
+                    let name = if from_trash {
+                        restore_target(&tx, &src)?.name().to_string()
+                    } else {
+                        src.name.clone()
+                    };
+                    if files::child(&tx, folder.id, &name)?.is_some_and(|other| other.id != src.id)
+                    {
+                        return Err(AppError::code(Code::ObjectExist, "Object existed"));
+                    }
+                    let now = now_millis();
+                    if copy {
+                        files::copy_tree(&tx, &src, &folder, &name, now)?;
+                    } else {
+                        files::relocate(&tx, src.id, folder.id, &name, now)?;
+                        if from_trash {
+                            metadata::remove(&tx, src.id, RESTORE_URI)?;
+                            metadata::remove(&tx, src.id, EXPECTED_COLLECT_TIME)?;
+                        }
+                    }
+                    Ok(())
+                })();
+                match outcome {
+                    Ok(()) => tx.commit()?,
+                    Err(e) => failures.push((raw, e)),
+                }
+            }
+            Ok(failures)
+        })
+        .await?;
+    failures.extend(more);
+    finish(failures)
+}
+
+async fn info(
+    State(s): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiQuery(q): ApiQuery<GetFileInfoRequest>,
+) -> ApiResult<FileResponse> {
+    let by_id = match (&q.uri, &q.id) {
+        (Some(raw), _) => {
+            let uri = my_uri(&s, raw, &user)?;
+            if uri.is_root() {
+                return Err(not_supported());
+            }
+            Err(uri)
+        }
+        (None, Some(id)) => Ok(s
+            .ids
+            .decode(Kind::File, id)
+            .ok_or_else(|| AppError::Param("Failed to parse object ID".into()))?),
+        (None, None) => return Err(AppError::Param("uri or id is required".into())),
+    };
+    let (extended, summary) = (
+        q.extended.unwrap_or(false),
+        q.folder_summary.unwrap_or(false),
+    );
+    let (row, uri, meta, stats) =
+        s.db.call(move |c| {
+            let (row, uri) = match by_id {
+                Err(uri) => (resolve(c, user.id, &uri)?, uri),
+                Ok(id) => {
+                    let row = files::by_id(c, id)?
+                        .filter(|r| r.owner_id == user.id && r.parent_id.is_some())
+                        .ok_or(AppError::NotFound("File not found"))?;
+                    let uri = uri_of(c, &row)?.ok_or(AppError::NotFound("File not found"))?;
+                    (row, uri)
+                }
+            };
+            let meta = metadata::all(c, row.id)?;
+            let stats = if summary && row.file_type == TYPE_FOLDER {
+                Some(folder_stats(c, row.id)?)
+            } else {
+                None
+            };
+            Ok((row, uri, meta, stats))
+        })
+        .await?;
+    let mut wire = to_wire(&s.ids, &row, &uri, Some(meta));
+    wire.folder_summary = stats.map(|(size, files, folders)| FolderSummary {
+        size,
+        files,
+        folders,
+        completed: true,
+        calculated_at: Timestamp::from_unix_millis(now_millis()),
+    });
+    if extended {
+        let policy = StoragePolicy {
+            id: s.ids.encode(Kind::Policy, 1),
+            name: "Default storage policy".into(),
+            policy_type: "local".into(),
+            ..StoragePolicy::default()
+        };
+        let entities = if row.blob.is_some() {
+            vec![Entity {
+                id: wire.primary_entity.clone(),
+                size: row.size,
+                entity_type: 0,
+                created_at: wire.updated_at.clone(),
+                storage_policy: Some(policy.clone()),
+                created_by: None,
+            }]
+        } else {
+            Vec::new()
+        };
+        wire.extended_info = Some(ExtendedInfo {
+            storage_policy: Some(policy),
+            storage_used: row.size,
+            entities,
+            ..ExtendedInfo::default()
+        });
+    }
+    ok(wire)
+}
+
+/// The `my` URI of a row (walking up to the root); `None` for items in the trash.
+fn uri_of(c: &Connection, row: &FileRow) -> Result<Option<CrUri>, AppError> {
+    let mut names = Vec::new();
+    let mut cur = row.clone();
+    while let Some(parent) = cur.parent_id {
+        names.push(cur.name.clone());
+        cur = files::by_id(c, parent)?.ok_or_else(path_not_exist)?;
+    }
+    let root_fs: i64 = c.query_row("SELECT fs FROM files WHERE id = ?1", [cur.id], |r| r.get(0))?;
+    names.reverse();
+    Ok((root_fs != FS_TRASH).then(|| CrUri {
+        segments: names,
+        ..CrUri::my()
+    }))
+}
+
+/// `(bytes, files, folders)` below a folder.
+fn folder_stats(c: &Connection, id: i64) -> Result<(i64, i64, i64), AppError> {
+    Ok(c.query_row(
+        "WITH RECURSIVE t(id) AS (SELECT id FROM files WHERE parent_id = ?1 UNION ALL SELECT f.id FROM files f JOIN t ON f.parent_id = t.id)
+         SELECT COALESCE(SUM(CASE WHEN type = 0 THEN size END), 0), COUNT(CASE WHEN type = 0 THEN 1 END), COUNT(CASE WHEN type = 1 THEN 1 END)
+         FROM files WHERE id IN (SELECT id FROM t)",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?)
+}
+
+/// The wire form of a trashed item: its original name, its `trash/<stored name>` path, its metadata.
+pub(super) fn trashed_to_wire(
+    s: &AppState,
+    row: &FileRow,
+    meta: BTreeMap<String, String>,
+) -> FileResponse {
+    let name = meta
+        .get(RESTORE_URI)
+        .and_then(|u| CrUri::parse(u).ok())
+        .map(|u| u.name().to_string())
+        .unwrap_or_else(|| row.name.clone());
+    let uri = CrUri::root(FileSystem::Trash).join(&row.name);
+    let mut wire = to_wire(
+        &s.ids,
+        &FileRow {
+            name,
+            ..row.clone()
+        },
+        &uri,
+        Some(meta),
+    );
+    wire.capability = Boolset::decode("AMIK").ok();
+    wire
+}

@@ -2,6 +2,7 @@
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
 pub mod file;
+pub mod file_info;
 pub mod file_ops;
 pub mod session;
 pub mod site;
@@ -52,6 +53,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = user::routes(r);
     let r = file::routes(r);
     let r = file_ops::routes(r);
+    let r = file_info::routes(r);
     (r.router, r.routed)
 }
 

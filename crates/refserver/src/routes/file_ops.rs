@@ -5,17 +5,15 @@ use std::collections::BTreeMap;
 
 use axum::extract::State;
 use cloudreve_api::models::{
-    DeleteFilesRequest, Entity, ExtendedInfo, FileResponse, FolderSummary, GetFileInfoRequest,
-    MoveFilesRequest, RenameFileRequest, RestoreFilesRequest, StoragePolicy,
+    DeleteFilesRequest, FileResponse, MoveFilesRequest, RenameFileRequest, RestoreFilesRequest,
 };
-use cloudreve_api::{boolset, Boolset, Code, CrUri, FileSystem, Timestamp};
+use cloudreve_api::{boolset, Boolset, Code, CrUri, FileSystem};
 use rusqlite::Connection;
 
 use super::file::{check_owner, parse_uri, to_wire, valid_name};
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
-use crate::extract::{ApiJson, ApiQuery, AuthUser};
-use crate::ids::Kind;
+use crate::extract::{ApiJson, AuthUser};
 use crate::state::{now_millis, now_secs, AppState};
 use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
 use crate::store::metadata::{self, EXPECTED_COLLECT_TIME, RESTORE_URI};
@@ -31,19 +29,18 @@ pub(super) fn routes(r: ApiRouter) -> ApiRouter {
         .serve::<MoveFilesRequest, _, _>(move_files)
         .serve::<DeleteFilesRequest, _, _>(delete)
         .serve::<RestoreFilesRequest, _, _>(restore)
-        .serve::<GetFileInfoRequest, _, _>(info)
 }
 
-fn not_supported() -> AppError {
+pub(super) fn not_supported() -> AppError {
     AppError::Forbidden("Not supported action")
 }
 
-fn path_not_exist() -> AppError {
+pub(super) fn path_not_exist() -> AppError {
     AppError::code(Code::ParentNotExist, "Path not exist")
 }
 
 /// A parsed `my` URI of `user` (403 for other file systems or users).
-fn my_uri(s: &AppState, raw: &str, user: &UserRow) -> Result<CrUri, AppError> {
+pub(super) fn my_uri(s: &AppState, raw: &str, user: &UserRow) -> Result<CrUri, AppError> {
     let uri = parse_uri(raw)?;
     if uri.fs != FileSystem::My || uri.is_search() {
         return Err(not_supported());
@@ -53,7 +50,7 @@ fn my_uri(s: &AppState, raw: &str, user: &UserRow) -> Result<CrUri, AppError> {
 }
 
 /// The item at `uri` in the caller's tree (40016 when missing).
-fn resolve(c: &Connection, user: i64, uri: &CrUri) -> Result<FileRow, AppError> {
+pub(super) fn resolve(c: &Connection, user: i64, uri: &CrUri) -> Result<FileRow, AppError> {
     files::resolve(c, user, &uri.segments, now_millis())?.ok_or_else(path_not_exist)
 }
 
@@ -356,114 +353,6 @@ async fn move_files(
         .await?;
     failures.extend(more);
     finish(failures)
-}
-
-async fn info(
-    State(s): State<AppState>,
-    AuthUser(user): AuthUser,
-    ApiQuery(q): ApiQuery<GetFileInfoRequest>,
-) -> ApiResult<FileResponse> {
-    let by_id = match (&q.uri, &q.id) {
-        (Some(raw), _) => {
-            let uri = my_uri(&s, raw, &user)?;
-            if uri.is_root() {
-                return Err(not_supported());
-            }
-            Err(uri)
-        }
-        (None, Some(id)) => Ok(s
-            .ids
-            .decode(Kind::File, id)
-            .ok_or_else(|| AppError::Param("Failed to parse object ID".into()))?),
-        (None, None) => return Err(AppError::Param("uri or id is required".into())),
-    };
-    let (extended, summary) = (
-        q.extended.unwrap_or(false),
-        q.folder_summary.unwrap_or(false),
-    );
-    let (row, uri, meta, stats) =
-        s.db.call(move |c| {
-            let (row, uri) = match by_id {
-                Err(uri) => (resolve(c, user.id, &uri)?, uri),
-                Ok(id) => {
-                    let row = files::by_id(c, id)?
-                        .filter(|r| r.owner_id == user.id && r.parent_id.is_some())
-                        .ok_or(AppError::NotFound("File not found"))?;
-                    let uri = uri_of(c, &row)?.ok_or(AppError::NotFound("File not found"))?;
-                    (row, uri)
-                }
-            };
-            let meta = metadata::all(c, row.id)?;
-            let stats = if summary && row.file_type == TYPE_FOLDER {
-                Some(folder_stats(c, row.id)?)
-            } else {
-                None
-            };
-            Ok((row, uri, meta, stats))
-        })
-        .await?;
-    let mut wire = to_wire(&s.ids, &row, &uri, Some(meta));
-    wire.folder_summary = stats.map(|(size, files, folders)| FolderSummary {
-        size,
-        files,
-        folders,
-        completed: true,
-        calculated_at: Timestamp::from_unix_millis(now_millis()),
-    });
-    if extended {
-        let policy = StoragePolicy {
-            id: s.ids.encode(Kind::Policy, 1),
-            name: "Default storage policy".into(),
-            policy_type: "local".into(),
-            ..StoragePolicy::default()
-        };
-        let entities = if row.blob.is_some() {
-            vec![Entity {
-                id: wire.primary_entity.clone(),
-                size: row.size,
-                entity_type: 0,
-                created_at: wire.updated_at.clone(),
-                storage_policy: Some(policy.clone()),
-                created_by: None,
-            }]
-        } else {
-            Vec::new()
-        };
-        wire.extended_info = Some(ExtendedInfo {
-            storage_policy: Some(policy),
-            storage_used: row.size,
-            entities,
-            ..ExtendedInfo::default()
-        });
-    }
-    ok(wire)
-}
-
-/// The `my` URI of a row (walking up to the root); `None` for items in the trash.
-fn uri_of(c: &Connection, row: &FileRow) -> Result<Option<CrUri>, AppError> {
-    let mut names = Vec::new();
-    let mut cur = row.clone();
-    while let Some(parent) = cur.parent_id {
-        names.push(cur.name.clone());
-        cur = files::by_id(c, parent)?.ok_or_else(path_not_exist)?;
-    }
-    let root_fs: i64 = c.query_row("SELECT fs FROM files WHERE id = ?1", [cur.id], |r| r.get(0))?;
-    names.reverse();
-    Ok((root_fs != FS_TRASH).then(|| CrUri {
-        segments: names,
-        ..CrUri::my()
-    }))
-}
-
-/// `(bytes, files, folders)` below a folder.
-fn folder_stats(c: &Connection, id: i64) -> Result<(i64, i64, i64), AppError> {
-    Ok(c.query_row(
-        "WITH RECURSIVE t(id) AS (SELECT id FROM files WHERE parent_id = ?1 UNION ALL SELECT f.id FROM files f JOIN t ON f.parent_id = t.id)
-         SELECT COALESCE(SUM(CASE WHEN type = 0 THEN size END), 0), COUNT(CASE WHEN type = 0 THEN 1 END), COUNT(CASE WHEN type = 1 THEN 1 END)
-         FROM files WHERE id IN (SELECT id FROM t)",
-        [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?)
 }
 
 /// The wire form of a trashed item: its original name, its `trash/<stored name>` path, its metadata.

@@ -3,3 +3,4 @@
 pub mod single_flight;
 pub mod size_format;
 pub mod token_expiry;
+pub mod visible_range;

@@ -69,7 +69,7 @@ async fn file_list_renders_names_as_text_and_folders_as_links() {
         view! { <FileList files/> }
     });
     leptos::task::tick().await;
-    let rows = all(&root, "tbody tr");
+    let rows = all(&root, ".cr-files__row");
     assert_eq!(rows.len(), 2);
     assert!(
         all(&root, "img").is_empty(),
@@ -77,7 +77,7 @@ async fn file_list_renders_names_as_text_and_folders_as_links() {
     );
     assert!(text(&root).contains(hostile), "the name is shown verbatim");
     assert!(text(&root).contains("1.5 KB"));
-    let link = all(&root, "tbody a");
+    let link = all(&root, ".cr-files__row a");
     assert_eq!(link.len(), 1, "only the folder is a link");
     assert_eq!(
         link[0].get_attribute("href").as_deref(),
@@ -85,7 +85,11 @@ async fn file_list_renders_names_as_text_and_folders_as_links() {
     );
     files.update(|f| f.push(file("Zeta", false, 1)));
     leptos::task::tick().await;
-    assert_eq!(all(&root, "tbody tr").len(), 3, "rows follow the signal");
+    assert_eq!(
+        all(&root, ".cr-files__row").len(),
+        3,
+        "rows follow the signal"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -204,4 +208,59 @@ async fn language_choice_is_remembered_and_sets_html_lang() {
         cloudreve_web::browser::load("cr_locale").as_deref(),
         Some("en-US")
     );
+}
+
+#[wasm_bindgen_test]
+async fn file_list_renders_only_what_is_on_screen() {
+    // The app's stylesheet is not loaded here; give the viewport the geometry it has in the app.
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let style = doc.create_element("style").expect("style");
+    style.set_text_content(Some(".cr-files-viewport{height:400px;overflow-y:auto}.cr-files__row{height:40px;display:block}.cr-files__head{height:36px}"));
+    doc.head()
+        .expect("head")
+        .append_child(&style)
+        .expect("append");
+    let root = container();
+    let files = RwSignal::new(
+        (0..10_000)
+            .map(|i| file(&format!("f{i:05}"), false, i))
+            .collect::<Vec<_>>(),
+    );
+    let asked = RwSignal::new(0);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n::new(Locale::En));
+        view! { <FileList files on_near_end=Callback::new(move |_| asked.update(|n| *n += 1))/> }
+    });
+    leptos::task::tick().await;
+    let rows = all(&root, ".cr-files__row").len();
+    assert!(
+        rows > 5 && rows < 60,
+        "10,000 items, {rows} rows in the DOM"
+    );
+    assert_eq!(asked.get_untracked(), 0, "no next page needed at the top");
+    let viewport = root
+        .query_selector(".cr-files-viewport")
+        .expect("query")
+        .expect("viewport")
+        .unchecked_into::<web_sys::HtmlElement>();
+    viewport.set_scroll_top(40 * 5_000);
+    viewport
+        .dispatch_event(&web_sys::Event::new("scroll").expect("event"))
+        .expect("dispatch");
+    leptos::task::tick().await;
+    assert!(
+        text(&root).contains("f05000"),
+        "the middle renders after a jump"
+    );
+    assert!(!text(&root).contains("f00000"), "the top is gone");
+    assert!(all(&root, ".cr-files__row").len() < 60);
+    viewport.set_scroll_top(40 * 10_000);
+    viewport
+        .dispatch_event(&web_sys::Event::new("scroll").expect("event"))
+        .expect("dispatch");
+    leptos::task::tick().await;
+    assert!(text(&root).contains("f09999"));
+    assert!(asked.get_untracked() > 0, "the end asks for the next page");
 }

@@ -63,7 +63,6 @@ keys! {
     Loading => "Loading…", "加载中…";
     EmptyFolder => "This folder is empty.", "此文件夹为空。";
     Retry => "Try again", "重试";
-    LoadMore => "Load more", "加载更多";
     ErrorTitle => "Something went wrong", "出错了";
     RequestId => "Request ID: {id}", "请求 ID：{id}";
     NotFoundTitle => "Page not found", "页面不存在";

@@ -18,7 +18,7 @@ use crate::links;
 use crate::state::session::{use_session, CallExtras, Session};
 
 /// Items fetched per page.
-const PAGE_SIZE: i64 = 200;
+const PAGE_SIZE: i64 = 500;
 
 fn list_request(uri: &CrUri, next: Option<String>) -> ListFilesRequest {
     ListFilesRequest {
@@ -119,14 +119,27 @@ pub fn FilesPage() -> impl IntoView {
         }
     });
     let load_more = Action::new_local(move |token: &String| {
-        let req = list_request(&uri.get_untracked(), Some(token.clone()));
+        let folder = uri.get_untracked();
+        let req = list_request(&folder, Some(token.clone()));
         async move {
             let page: ListResponse = session.call(&req).await?;
-            files.update(|v| v.extend(page.files));
-            next.set(page.pagination.next_token);
+            // The user may have moved to another folder while this page was loading.
+            if uri.get_untracked() == folder {
+                files.update(|v| v.extend(page.files));
+                next.set(page.pagination.next_token);
+            }
             Ok::<(), ApiError>(())
         }
     });
+
+    // The next cursor page, unless one is loading already (the list asks on every scroll near the end).
+    let load_next = move || {
+        if !load_more.pending().get_untracked() {
+            if let Some(token) = next.get_untracked() {
+                load_more.dispatch(token);
+            }
+        }
+    };
 
     view! {
         <Shell current=Signal::derive(move || Some(uri.get().fs)) usage_version>
@@ -142,15 +155,13 @@ pub fn FilesPage() -> impl IntoView {
             }}
             <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
                 <Show when=move || !files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status">{move || i18n.t(Key::EmptyFolder)}</p> }>
-                    <FileList files/>
+                    <FileList files on_near_end=Callback::new(move |_| load_next())/>
                 </Show>
-                <p class="cr-status cr-status--count" aria-live="polite">{move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}</p>
-                {move || next.get().map(|token| view! {
-                    <button type="button" class="cr-button" disabled=move || load_more.pending().get() on:click=move |_| { load_more.dispatch(token.clone()); }>
-                        {move || i18n.t(Key::LoadMore)}
-                    </button>
-                })}
-                {move || load_more.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e/> })}
+                <p class="cr-status cr-status--count" aria-live="polite">
+                    {move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}
+                    {move || load_more.pending().get().then(|| format!(" · {}", i18n.t(Key::Loading)))}
+                </p>
+                {move || load_more.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| load_next())/> })}
             </Show>
         </Shell>
     }

@@ -11,24 +11,39 @@ use refserver::auth::totp;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn sign_in_shows_the_seeded_files_and_storage() {
-    run(DESKTOP, |_| {}, |ctx| async move {
-        ctx.open("/home").await;
-        ctx.url_contains("/session?redirect=").await;
-        ctx.sign_in_with(ADMIN_EMAIL, ADMIN_PASSWORD).await;
-        ctx.see("Welcome.md").await;
-        for name in ["Documents", "Pictures", "Numbers.csv"] {
-            ctx.see(name).await;
-        }
-        ctx.url_contains("/home").await;
-        let bar = ctx.find("[role=progressbar]").await;
-        let label = bar.attr("aria-valuetext").await.expect("attr").unwrap_or_default();
-        assert!(label.contains("of 1 TB used"), "storage usage label: {label}");
-        let rows = ctx.js("return document.querySelectorAll('.cr-files tbody tr').length").await;
-        assert_eq!(rows, 4);
-        let first = ctx.js("return document.querySelector('.cr-files tbody tr .cr-files__label').textContent").await;
-        assert_eq!(first, "Documents", "folders come first");
-        ctx.shot("desktop-files").await;
-    })
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.open("/home").await;
+            ctx.url_contains("/session?redirect=").await;
+            ctx.sign_in_with(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+            ctx.see("Welcome.md").await;
+            for name in ["Documents", "Pictures", "Numbers.csv"] {
+                ctx.see(name).await;
+            }
+            ctx.url_contains("/home").await;
+            let bar = ctx.find("[role=progressbar]").await;
+            let label = bar
+                .attr("aria-valuetext")
+                .await
+                .expect("attr")
+                .unwrap_or_default();
+            assert!(
+                label.contains("of 1 TB used"),
+                "storage usage label: {label}"
+            );
+            let rows = ctx
+                .js("return document.querySelectorAll('.cr-files__row').length")
+                .await;
+            assert_eq!(rows, 4);
+            let first = ctx
+                .js("return document.querySelector('.cr-files__row .cr-files__label').textContent")
+                .await;
+            assert_eq!(first, "Documents", "folders come first");
+            ctx.shot("desktop-files").await;
+        },
+    )
     .await;
 }
 
@@ -350,5 +365,36 @@ async fn dark_theme_applies_and_persists() {
             assert_eq!(ctx.js(background).await, "rgb(246, 248, 251)");
         },
     )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_ten_thousand_item_folder_keeps_the_dom_small_to_the_end() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        refserver::seed::add_big_folder(&ctx.state, 1, "Huge", 10_000).expect("seed");
+        ctx.sign_in().await;
+        ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FHuge").await;
+        ctx.see("item-00000.txt").await;
+        let rows = "return document.querySelectorAll('.cr-files__row').length";
+        let first = ctx.js(rows).await.as_u64().unwrap_or(0);
+        assert!(first > 5 && first < 80, "first screen renders a bounded number of rows: {first}");
+        let mut most = first;
+        let start = std::time::Instant::now();
+        // Scroll to the end again and again; pages load as the end comes near.
+        loop {
+            ctx.js("const v = document.querySelector('.cr-files-viewport'); v.scrollTop = v.scrollHeight; return 1").await;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            most = most.max(ctx.js(rows).await.as_u64().unwrap_or(0));
+            if ctx.body_text().await.contains("item-09999.txt") {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(60), "never reached the end; page shows {}", ctx.body_text().await.chars().take(300).collect::<String>());
+        }
+        ctx.see("10000 items").await;
+        assert!(most < 80, "rendered rows stayed bounded while scrolling 10,000 items: {most}");
+        let label = ctx.js("const r = document.querySelectorAll('.cr-files__row'); return r[r.length - 1].getAttribute('aria-rowindex')").await;
+        assert_eq!(label, "10001", "rows keep their position for assistive technology");
+        ctx.shot("desktop-huge-folder-end").await;
+    })
     .await;
 }

@@ -229,3 +229,34 @@ fn gradient(top: [u8; 3], bottom: [u8; 3]) -> anyhow::Result<Vec<u8>> {
     enc.write_header()?.write_image_data(&px)?;
     Ok(out)
 }
+
+/// Creates folder `name` in `owner`'s root holding `count` empty files `item-00000.txt`, ... in one
+/// transaction (tests and benchmarks of huge folders).
+pub fn add_big_folder(
+    state: &AppState,
+    owner: i64,
+    name: &str,
+    count: usize,
+) -> anyhow::Result<()> {
+    state.db.with(|c| -> anyhow::Result<()> {
+        let now = now_millis();
+        let tx = c.transaction()?;
+        let root = files::root(&tx, owner, now).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let folder = files::create(&tx, &root, name, TYPE_FOLDER, 0, None, now)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        for i in 0..count {
+            files::create(
+                &tx,
+                &folder,
+                &format!("item-{i:05}.txt"),
+                TYPE_FILE,
+                0,
+                None,
+                now,
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        tx.commit()?;
+        Ok(())
+    })
+}

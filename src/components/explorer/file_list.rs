@@ -1,6 +1,8 @@
 //! The list view of a folder: name, size, modified; folders are links into themselves.
 //!
-//! Names are rendered as text nodes, never as HTML, so hostile file names stay harmless.
+//! Virtualised: only the rows on screen (plus a margin) exist in the DOM, whatever the folder's size;
+//! spacers stand in for the rest. Rows have one exact height (`ROW_HEIGHT`, matched by the CSS), so
+//! positions are arithmetic, not measurements. Names are text nodes, never HTML.
 
 use cloudreve_api::models::FileResponse;
 use cloudreve_api::CrUri;
@@ -9,38 +11,99 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::common::icons::{FileIcon, FolderIcon};
 use crate::domain::size_format::format_size;
+use crate::domain::visible_range::VisibleRange;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
 
-/// A table of `files`.
+/// Height of one row in px; `.cr-files__row` in `style/explorer.css` must say the same.
+pub const ROW_HEIGHT: f64 = 40.0;
+/// Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 12;
+/// How close to the end (in rows) the list asks for the next page.
+const PREFETCH_ROWS: usize = 80;
+
+/// A virtualised list of `files`.
 #[component]
 pub fn FileList(
     /// The items, in the order to show them.
     #[prop(into)]
     files: Signal<Vec<FileResponse>>,
+    /// Called when the user scrolls near the end (load the next page).
+    #[prop(optional, into)]
+    on_near_end: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let viewport = NodeRef::<leptos::html::Div>::new();
+    let scroll_top = RwSignal::new(0.0);
+    let initial_height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(800.0);
+    let height = RwSignal::new(initial_height);
+    let measure = move || {
+        if let Some(el) = viewport.get_untracked() {
+            scroll_top.set(f64::from(el.scroll_top()));
+            height.set(f64::from(el.client_height()));
+        }
+    };
+    Effect::new(move |_| {
+        if viewport.get().is_some() {
+            measure();
+        }
+    });
+    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let len = Memo::new(move |_| files.with(Vec::len));
+    let range = Memo::new(move |_| {
+        VisibleRange::compute(
+            scroll_top.get(),
+            height.get(),
+            ROW_HEIGHT,
+            len.get(),
+            OVERSCAN,
+        )
+    });
+    Effect::new(move |_| {
+        let (r, n) = (range.get(), len.get());
+        if let Some(cb) = on_near_end {
+            if n > 0 && r.end + PREFETCH_ROWS >= n {
+                cb.run(());
+            }
+        }
+    });
+    let rows = move || {
+        let r = range.get();
+        files.with(|f| {
+            f.get(r.start..r.end)
+                .unwrap_or_default()
+                .iter()
+                .cloned()
+                .enumerate()
+                .map(|(i, file)| (r.start + i, file))
+                .collect::<Vec<_>>()
+        })
+    };
     view! {
-        <table class="cr-files">
-            <caption class="cr-visually-hidden">{move || i18n.t(Key::FilesCaption)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col" class="cr-files__name">{move || i18n.t(Key::Name)}</th>
-                    <th scope="col" class="cr-files__size">{move || i18n.t(Key::Size)}</th>
-                    <th scope="col" class="cr-files__date">{move || i18n.t(Key::Modified)}</th>
-                </tr>
-            </thead>
-            <tbody>
-                <For each=move || files.get() key=|f| f.id.clone() let:file>
-                    <FileRow file/>
-                </For>
-            </tbody>
-        </table>
+        <div class="cr-files-viewport" node_ref=viewport on:scroll=move |_| measure()>
+            <div class="cr-files" role="table" aria-label=move || i18n.t(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
+                <div class="cr-files__head" role="row" aria-rowindex="1">
+                    <span role="columnheader" class="cr-files__name">{move || i18n.t(Key::Name)}</span>
+                    <span role="columnheader" class="cr-files__size">{move || i18n.t(Key::Size)}</span>
+                    <span role="columnheader" class="cr-files__date">{move || i18n.t(Key::Modified)}</span>
+                </div>
+                <div role="rowgroup">
+                    <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></div>
+                    <For each=rows key=|(_, f)| f.id.clone() let:item>
+                        <FileRow file=item.1 index=item.0/>
+                    </For>
+                    <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_below(ROW_HEIGHT, len.get()))></div>
+                </div>
+            </div>
+        </div>
     }
 }
 
 #[component]
-fn FileRow(file: FileResponse) -> impl IntoView {
+fn FileRow(file: FileResponse, index: usize) -> impl IntoView {
     let i18n = use_i18n();
     let is_folder = file.is_folder();
     let size = if is_folder {
@@ -73,10 +136,10 @@ fn FileRow(file: FileResponse) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <tr class="cr-files__row" class:cr-files__row--folder=is_folder>
-            <td class="cr-files__name">{name_cell}</td>
-            <td class="cr-files__size">{size}</td>
-            <td class="cr-files__date">{modified}</td>
-        </tr>
+        <div class="cr-files__row" class:cr-files__row--folder=is_folder role="row" aria-rowindex=(index + 2).to_string()>
+            <span role="cell" class="cr-files__name">{name_cell}</span>
+            <span role="cell" class="cr-files__size">{size}</span>
+            <span role="cell" class="cr-files__date">{modified}</span>
+        </div>
     }
 }

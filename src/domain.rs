@@ -2,5 +2,6 @@
 
 pub mod single_flight;
 pub mod size_format;
+pub mod sort;
 pub mod token_expiry;
 pub mod visible_range;

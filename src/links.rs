@@ -8,6 +8,19 @@ pub fn home(uri: &CrUri) -> String {
     format!("/home?path={}", encode_component(&uri.to_string()))
 }
 
+/// The file manager at `uri` in `sort` order (the default order is left out of the URL).
+pub fn home_sorted(uri: &CrUri, sort: crate::domain::sort::Sort) -> String {
+    if sort == crate::domain::sort::Sort::default() {
+        return home(uri);
+    }
+    format!(
+        "{}&order_by={}&order_direction={}",
+        home(uri),
+        sort.key.as_str(),
+        sort.direction()
+    )
+}
+
 /// The sign-in page, returning to `back` afterwards.
 pub fn sign_in(back: &str) -> String {
     format!("/session?redirect={}", encode_component(back))
@@ -94,6 +107,23 @@ mod tests {
         assert_eq!(path_and_query("/home", "path=x"), "/home?path=x");
         assert_eq!(path_and_query("/home", "?path=x"), "/home?path=x");
         assert_eq!(path_and_query("/home", ""), "/home");
+    }
+
+    #[test]
+    fn sorted_links_carry_the_order() {
+        use crate::domain::sort::{Sort, SortKey};
+        assert_eq!(
+            home_sorted(&CrUri::my(), Sort::default()),
+            "/home?path=cloudreve%3A%2F%2Fmy"
+        );
+        let size_desc = Sort {
+            key: SortKey::Size,
+            desc: true,
+        };
+        assert_eq!(
+            home_sorted(&CrUri::my(), size_desc),
+            "/home?path=cloudreve%3A%2F%2Fmy&order_by=size&order_direction=desc"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::components::common::error_view::ErrorView;
 use crate::components::explorer::breadcrumbs::Breadcrumbs;
 use crate::components::explorer::file_list::FileList;
 use crate::components::layout::shell::Shell;
+use crate::domain::sort::{Sort, SortKey};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
@@ -20,12 +21,12 @@ use crate::state::session::{use_session, CallExtras, Session};
 /// Items fetched per page.
 const PAGE_SIZE: i64 = 500;
 
-fn list_request(uri: &CrUri, next: Option<String>) -> ListFilesRequest {
+fn list_request(uri: &CrUri, sort: Sort, next: Option<String>) -> ListFilesRequest {
     ListFilesRequest {
         uri: uri.to_string(),
         page_size: Some(PAGE_SIZE),
-        order_by: Some("name".into()),
-        order_direction: Some("asc".into()),
+        order_by: Some(sort.key.as_str().into()),
+        order_direction: Some(sort.direction().into()),
         next_page_token: next,
         ..ListFilesRequest::default()
     }
@@ -71,6 +72,21 @@ pub fn FilesPage() -> impl IntoView {
             },
         );
     let uri = Signal::derive(move || parsed.get().unwrap_or_else(|_| CrUri::my()));
+    let sort = Memo::new(move |_| {
+        location.search.with(|q| {
+            Sort::from_params(
+                links::query_param(q, "order_by").as_deref(),
+                links::query_param(q, "order_direction").as_deref(),
+            )
+        })
+    });
+    let navigate = use_navigate();
+    let on_sort = Callback::new(move |key: SortKey| {
+        navigate(
+            &links::home_sorted(&uri.get_untracked(), sort.get_untracked().clicked(key)),
+            Default::default(),
+        )
+    });
     let reload = RwSignal::new(0u32);
     let usage_version = RwSignal::new(0u32);
     // A new listing cancels the one still loading, and leaving the page cancels whatever is in flight.
@@ -84,6 +100,7 @@ pub fn FilesPage() -> impl IntoView {
     let listing = LocalResource::new(move || {
         reload.track();
         let target = parsed.get();
+        let order = sort.get();
         cancel_in_flight();
         let controller = web_sys::AbortController::new().ok();
         let extras = CallExtras {
@@ -100,7 +117,7 @@ pub fn FilesPage() -> impl IntoView {
                 });
             }
             session
-                .call_with(&list_request(&target?, None), &extras)
+                .call_with(&list_request(&target?, order, None), &extras)
                 .await
         }
     });
@@ -120,7 +137,7 @@ pub fn FilesPage() -> impl IntoView {
     });
     let load_more = Action::new_local(move |token: &String| {
         let folder = uri.get_untracked();
-        let req = list_request(&folder, Some(token.clone()));
+        let req = list_request(&folder, sort.get_untracked(), Some(token.clone()));
         async move {
             let page: ListResponse = session.call(&req).await?;
             // The user may have moved to another folder while this page was loading.
@@ -155,7 +172,7 @@ pub fn FilesPage() -> impl IntoView {
             }}
             <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
                 <Show when=move || !files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status">{move || i18n.t(Key::EmptyFolder)}</p> }>
-                    <FileList files on_near_end=Callback::new(move |_| load_next())/>
+                    <FileList files on_near_end=Callback::new(move |_| load_next()) sort=Signal::from(sort) on_sort/>
                 </Show>
                 <p class="cr-status cr-status--count" aria-live="polite">
                     {move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}

@@ -398,3 +398,27 @@ async fn a_ten_thousand_item_folder_keeps_the_dom_small_to_the_end() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn column_headers_sort_and_the_order_lives_in_the_url() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        let labels = "return Array.from(document.querySelectorAll('.cr-files__row .cr-files__label')).map(e => e.textContent)";
+        assert_eq!(ctx.js(labels).await, serde_json::json!(["Documents", "Pictures", "Numbers.csv", "Welcome.md"]));
+        ctx.click_button("Size").await;
+        ctx.url_contains("order_by=size").await;
+        ctx.click_button("Size ↑").await;
+        ctx.url_contains("order_by=size&order_direction=desc").await;
+        let start = std::time::Instant::now();
+        while ctx.js(labels).await[2] != "Welcome.md" {
+            assert!(start.elapsed() < Duration::from_secs(10), "files never sorted by size, largest first: {}", ctx.js(labels).await);
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let aria = ctx.js("return document.querySelector('.cr-files__size[role=columnheader]').getAttribute('aria-sort')").await;
+        assert_eq!(aria, "descending");
+        ctx.c.refresh().await.expect("reload");
+        ctx.see("Welcome.md").await;
+        assert_eq!(ctx.js(labels).await[2], "Welcome.md", "the order survives a reload");
+    })
+    .await;
+}

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::common::icons::{FileIcon, FolderIcon};
 use crate::domain::size_format::format_size;
+use crate::domain::sort::{Sort, SortKey};
 use crate::domain::visible_range::VisibleRange;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
@@ -31,6 +32,12 @@ pub fn FileList(
     /// Called when the user scrolls near the end (load the next page).
     #[prop(optional, into)]
     on_near_end: Option<Callback<()>>,
+    /// The current order, shown on the headers.
+    #[prop(optional, into)]
+    sort: Option<Signal<Sort>>,
+    /// Called with a column when its header is clicked; headers are plain text without it.
+    #[prop(optional, into)]
+    on_sort: Option<Callback<SortKey>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let viewport = NodeRef::<leptos::html::Div>::new();
@@ -86,9 +93,9 @@ pub fn FileList(
         <div class="cr-files-viewport" node_ref=viewport on:scroll=move |_| measure()>
             <div class="cr-files" role="table" aria-label=move || i18n.t(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
                 <div class="cr-files__head" role="row" aria-rowindex="1">
-                    <span role="columnheader" class="cr-files__name">{move || i18n.t(Key::Name)}</span>
-                    <span role="columnheader" class="cr-files__size">{move || i18n.t(Key::Size)}</span>
-                    <span role="columnheader" class="cr-files__date">{move || i18n.t(Key::Modified)}</span>
+                    <ColumnHeader key=SortKey::Name label=Key::Name class="cr-files__name" sort on_sort/>
+                    <ColumnHeader key=SortKey::Size label=Key::Size class="cr-files__size" sort on_sort/>
+                    <ColumnHeader key=SortKey::UpdatedAt label=Key::Modified class="cr-files__date" sort on_sort/>
                 </div>
                 <div role="rowgroup">
                     <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></div>
@@ -99,6 +106,42 @@ pub fn FileList(
                 </div>
             </div>
         </div>
+    }
+}
+
+/// A header cell; a button that sorts by its column when the list is sortable.
+#[component]
+fn ColumnHeader(
+    key: SortKey,
+    label: Key,
+    class: &'static str,
+    sort: Option<Signal<Sort>>,
+    on_sort: Option<Callback<SortKey>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = move || sort.map(|s| s.get()).filter(|s| s.key == key);
+    let aria_sort = move || match state() {
+        Some(s) if s.desc => "descending",
+        Some(_) => "ascending",
+        None => "none",
+    };
+    let arrow = move || match state() {
+        Some(s) if s.desc => " ↓",
+        Some(_) => " ↑",
+        None => "",
+    };
+    view! {
+        <span role="columnheader" class=class aria-sort=aria_sort>
+            {match on_sort {
+                Some(cb) => view! {
+                    <button type="button" class="cr-files__sort" on:click=move |_| cb.run(key)>
+                        {move || i18n.t(label)}<span aria-hidden="true">{arrow}</span>
+                    </button>
+                }
+                .into_any(),
+                None => view! { <span>{move || i18n.t(label)}</span> }.into_any(),
+            }}
+        </span>
     }
 }
 

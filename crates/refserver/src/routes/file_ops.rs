@@ -86,8 +86,51 @@ fn check_batch(uris: &[String]) -> Result<(), AppError> {
     Ok(())
 }
 
+/// The items of a batch that passed validation, with the raw URI they are reported under.
+type Targets = Vec<(String, CrUri)>;
+/// Per-item failures of a batch, keyed by the raw URI.
+type Failures = Vec<(String, AppError)>;
+
+/// Splits a batch's URIs into the ones `accept` takes and per-item failures.
+fn partition(
+    uris: &[String],
+    accept: impl Fn(CrUri) -> Result<CrUri, AppError>,
+) -> (Targets, Failures) {
+    let mut targets = Vec::new();
+    let mut failures = Vec::new();
+    for raw in uris {
+        match parse_uri(raw).and_then(&accept) {
+            Ok(u) => targets.push((raw.clone(), u)),
+            Err(e) => failures.push((raw.clone(), e)),
+        }
+    }
+    (targets, failures)
+}
+
+/// Runs `op` on each target in its own transaction: a failure rolls back that item only. Returns the
+/// outputs of the items that succeeded and the failures.
+fn each_in_transaction<T>(
+    c: &mut Connection,
+    targets: Targets,
+    op: impl Fn(&rusqlite::Transaction, &CrUri) -> Result<T, AppError>,
+) -> Result<(Vec<T>, Failures), AppError> {
+    let mut done = Vec::new();
+    let mut failures = Vec::new();
+    for (raw, uri) in targets {
+        let tx = c.transaction()?;
+        match op(&tx, &uri) {
+            Ok(out) => {
+                tx.commit()?;
+                done.push(out);
+            }
+            Err(e) => failures.push((raw, e)),
+        }
+    }
+    Ok((done, failures))
+}
+
 /// Turns per-item results into the route's answer: success, or 40081 listing the failures.
-fn finish(failures: Vec<(String, AppError)>) -> ApiResult<()> {
+fn finish(failures: Failures) -> ApiResult<()> {
     if failures.is_empty() {
         ok(())
     } else {
@@ -162,68 +205,50 @@ async fn delete(
     if req.unlink && !may_unlink {
         return Err(not_supported());
     }
-    let mut targets = Vec::new();
-    let mut failures = Vec::new();
-    for raw in &req.uris {
-        match parse_uri(raw).and_then(|u| match u.fs {
-            FileSystem::My => check_owner(&s, &u, &user).map(|()| u),
-            FileSystem::Trash if req.skip_soft_delete => Ok(u),
-            _ => Err(not_supported()),
-        }) {
-            Ok(u) => targets.push((raw.clone(), u)),
-            Err(e) => failures.push((raw.clone(), e)),
-        }
-    }
+    let (targets, mut failures) = partition(&req.uris, |u| match u.fs {
+        FileSystem::My => check_owner(&s, &u, &user).map(|()| u),
+        // Items already in the trash can only go for good.
+        FileSystem::Trash if req.skip_soft_delete => Ok(u),
+        _ => Err(not_supported()),
+    });
     let (permanent, unlink) = (req.skip_soft_delete || req.unlink, req.unlink);
-    let (more_failures, freed) =
+    let (freed, more) =
         s.db.call(move |c| {
-            let mut failures = Vec::new();
-            let mut freed = Vec::new();
-            for (raw, uri) in targets {
-                let tx = c.transaction()?;
-                let outcome = (|| {
-                    let row = if uri.fs == FileSystem::Trash {
-                        trashed(&tx, user.id, &uri)?
-                    } else {
-                        resolve(&tx, user.id, &uri)?
-                    };
-                    if row.parent_id.is_none() {
-                        return Err(not_supported());
-                    }
-                    if permanent {
-                        let orphaned = files::delete_tree(&tx, row.id)?;
-                        return Ok(if unlink { Vec::new() } else { orphaned });
-                    }
-                    let trash = files::root_of(&tx, user.id, FS_TRASH, now_millis())?;
-                    files::relocate(
-                        &tx,
-                        row.id,
-                        trash.id,
-                        &uuid::Uuid::new_v4().to_string(),
-                        now_millis(),
-                    )?;
-                    metadata::set(&tx, row.id, RESTORE_URI, &uri.to_string())?;
-                    metadata::set(
-                        &tx,
-                        row.id,
-                        EXPECTED_COLLECT_TIME,
-                        &(now_secs() + TRASH_RETENTION).to_string(),
-                    )?;
-                    Ok(Vec::new())
-                })();
-                match outcome {
-                    Ok(blobs) => {
-                        tx.commit()?;
-                        freed.extend(blobs);
-                    }
-                    Err(e) => failures.push((raw, e)),
+            each_in_transaction(c, targets, |tx, uri| {
+                let row = if uri.fs == FileSystem::Trash {
+                    trashed(tx, user.id, uri)?
+                } else {
+                    resolve(tx, user.id, uri)?
+                };
+                if row.parent_id.is_none() {
+                    return Err(not_supported());
                 }
-            }
-            Ok((failures, freed))
+                if permanent {
+                    let orphaned = files::delete_tree(tx, row.id)?;
+                    // unlink keeps the blobs on disk.
+                    return Ok(if unlink { Vec::new() } else { orphaned });
+                }
+                let trash = files::root_of(tx, user.id, FS_TRASH, now_millis())?;
+                files::relocate(
+                    tx,
+                    row.id,
+                    trash.id,
+                    &uuid::Uuid::new_v4().to_string(),
+                    now_millis(),
+                )?;
+                metadata::set(tx, row.id, RESTORE_URI, &uri.to_string())?;
+                metadata::set(
+                    tx,
+                    row.id,
+                    EXPECTED_COLLECT_TIME,
+                    &(now_secs() + TRASH_RETENTION).to_string(),
+                )?;
+                Ok(Vec::new())
+            })
         })
         .await?;
-    remove_blobs(&s, &freed);
-    failures.extend(more_failures);
+    remove_blobs(&s, &freed.concat());
+    failures.extend(more);
     finish(failures)
 }
 
@@ -233,46 +258,30 @@ async fn restore(
     ApiJson(req): ApiJson<RestoreFilesRequest>,
 ) -> ApiResult<()> {
     check_batch(&req.uris)?;
-    let mut targets = Vec::new();
-    let mut failures = Vec::new();
-    for raw in &req.uris {
-        match parse_uri(raw).and_then(|u| {
-            if u.fs == FileSystem::Trash {
-                Ok(u)
-            } else {
-                Err(not_supported())
-            }
-        }) {
-            Ok(u) => targets.push((raw.clone(), u)),
-            Err(e) => failures.push((raw.clone(), e)),
+    let (targets, mut failures) = partition(&req.uris, |u| {
+        if u.fs == FileSystem::Trash {
+            Ok(u)
+        } else {
+            Err(not_supported())
         }
-    }
-    let more =
+    });
+    let (_, more) =
         s.db.call(move |c| {
-            let mut failures = Vec::new();
-            for (raw, uri) in targets {
-                let tx = c.transaction()?;
-                let outcome = (|| {
-                    let item = trashed(&tx, user.id, &uri)?;
-                    let origin = restore_target(&tx, &item)?;
-                    let parent_uri = origin.parent().unwrap_or_else(CrUri::my);
-                    let parent = resolve(&tx, user.id, &parent_uri)
-                        .ok()
-                        .filter(|p| p.file_type == TYPE_FOLDER)
-                        .ok_or_else(path_not_exist)?;
-                    if files::child(&tx, parent.id, origin.name())?.is_some() {
-                        return Err(AppError::code(Code::ObjectExist, "Object existed"));
-                    }
-                    files::relocate(&tx, item.id, parent.id, origin.name(), now_millis())?;
-                    metadata::remove(&tx, item.id, RESTORE_URI)?;
-                    metadata::remove(&tx, item.id, EXPECTED_COLLECT_TIME)
-                })();
-                match outcome {
-                    Ok(()) => tx.commit()?,
-                    Err(e) => failures.push((raw, e)),
+            each_in_transaction(c, targets, |tx, uri| {
+                let item = trashed(tx, user.id, uri)?;
+                let origin = restore_target(tx, &item)?;
+                let parent_uri = origin.parent().unwrap_or_else(CrUri::my);
+                let parent = resolve(tx, user.id, &parent_uri)
+                    .ok()
+                    .filter(|p| p.file_type == TYPE_FOLDER)
+                    .ok_or_else(path_not_exist)?;
+                if files::child(tx, parent.id, origin.name())?.is_some() {
+                    return Err(AppError::code(Code::ObjectExist, "Object existed"));
                 }
-            }
-            Ok(failures)
+                files::relocate(tx, item.id, parent.id, origin.name(), now_millis())?;
+                metadata::remove(tx, item.id, RESTORE_URI)?;
+                metadata::remove(tx, item.id, EXPECTED_COLLECT_TIME)
+            })
         })
         .await?;
     failures.extend(more);
@@ -286,69 +295,52 @@ async fn move_files(
 ) -> ApiResult<()> {
     check_batch(&req.uris)?;
     let dst = my_uri(&s, &req.dst, &user)?;
-    let mut targets = Vec::new();
-    let mut failures = Vec::new();
-    for raw in &req.uris {
-        // CE rules: copy my→my only; move my→my and trash→my.
-        match parse_uri(raw).and_then(|u| match u.fs {
-            FileSystem::My => check_owner(&s, &u, &user).map(|()| u),
-            FileSystem::Trash if !req.copy => Ok(u),
-            _ => Err(not_supported()),
-        }) {
-            Ok(u) => targets.push((raw.clone(), u)),
-            Err(e) => failures.push((raw.clone(), e)),
-        }
-    }
     let copy = req.copy;
-    let more =
+    // CE rules: copy my→my only; move my→my and trash→my.
+    let (targets, mut failures) = partition(&req.uris, |u| match u.fs {
+        FileSystem::My => check_owner(&s, &u, &user).map(|()| u),
+        FileSystem::Trash if !copy => Ok(u),
+        _ => Err(not_supported()),
+    });
+    let (_, more) =
         s.db.call(move |c| {
             let folder = resolve(c, user.id, &dst)
                 .ok()
                 .filter(|f| f.file_type == TYPE_FOLDER)
                 .ok_or_else(path_not_exist)?;
-            let mut failures = Vec::new();
-            for (raw, uri) in targets {
-                let tx = c.transaction()?;
-                let outcome = (|| {
-                    let from_trash = uri.fs == FileSystem::Trash;
-                    let src = if from_trash {
-                        trashed(&tx, user.id, &uri)?
-                    } else {
-                        resolve(&tx, user.id, &uri)?
-                    };
-                    if src.parent_id.is_none() {
-                        return Err(not_supported());
-                    }
-                    if files::is_within(&tx, folder.id, src.id)? {
-                        return Err(AppError::Forbidden("Cannot move a folder into itself"));
-                    }
-                    let name = if from_trash {
-                        restore_target(&tx, &src)?.name().to_string()
-                    } else {
-                        src.name.clone()
-                    };
-                    if files::child(&tx, folder.id, &name)?.is_some_and(|other| other.id != src.id)
-                    {
-                        return Err(AppError::code(Code::ObjectExist, "Object existed"));
-                    }
-                    let now = now_millis();
-                    if copy {
-                        files::copy_tree(&tx, &src, &folder, &name, now)?;
-                    } else {
-                        files::relocate(&tx, src.id, folder.id, &name, now)?;
-                        if from_trash {
-                            metadata::remove(&tx, src.id, RESTORE_URI)?;
-                            metadata::remove(&tx, src.id, EXPECTED_COLLECT_TIME)?;
-                        }
-                    }
-                    Ok(())
-                })();
-                match outcome {
-                    Ok(()) => tx.commit()?,
-                    Err(e) => failures.push((raw, e)),
+            each_in_transaction(c, targets, |tx, uri| {
+                let from_trash = uri.fs == FileSystem::Trash;
+                let src = if from_trash {
+                    trashed(tx, user.id, uri)?
+                } else {
+                    resolve(tx, user.id, uri)?
+                };
+                if src.parent_id.is_none() {
+                    return Err(not_supported());
                 }
-            }
-            Ok(failures)
+                if files::is_within(tx, folder.id, src.id)? {
+                    return Err(AppError::Forbidden("Cannot move a folder into itself"));
+                }
+                let name = if from_trash {
+                    restore_target(tx, &src)?.name().to_string()
+                } else {
+                    src.name.clone()
+                };
+                if files::child(tx, folder.id, &name)?.is_some_and(|other| other.id != src.id) {
+                    return Err(AppError::code(Code::ObjectExist, "Object existed"));
+                }
+                let now = now_millis();
+                if copy {
+                    files::copy_tree(tx, &src, &folder, &name, now)?;
+                } else {
+                    files::relocate(tx, src.id, folder.id, &name, now)?;
+                    if from_trash {
+                        metadata::remove(tx, src.id, RESTORE_URI)?;
+                        metadata::remove(tx, src.id, EXPECTED_COLLECT_TIME)?;
+                    }
+                }
+                Ok(())
+            })
         })
         .await?;
     failures.extend(more);

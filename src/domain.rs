@@ -1,5 +1,6 @@
 //! Pure logic with no browser in it, tested natively.
 
+pub mod list_keys;
 pub mod single_flight;
 pub mod size_format;
 pub mod sort;

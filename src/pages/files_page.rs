@@ -81,11 +81,36 @@ pub fn FilesPage() -> impl IntoView {
         })
     });
     let navigate = use_navigate();
-    let on_sort = Callback::new(move |key: SortKey| {
+    // Keyboard and header navigation keep the current order.
+    let go = move |target: &CrUri| {
         navigate(
-            &links::home_sorted(&uri.get_untracked(), sort.get_untracked().clicked(key)),
+            &links::home_sorted(target, sort.get_untracked()),
             Default::default(),
         )
+    };
+    let on_sort = {
+        let navigate = use_navigate();
+        Callback::new(move |key: SortKey| {
+            navigate(
+                &links::home_sorted(&uri.get_untracked(), sort.get_untracked().clicked(key)),
+                Default::default(),
+            )
+        })
+    };
+    let on_open = {
+        let go = go.clone();
+        Callback::new(move |item: FileResponse| {
+            if item.is_folder() {
+                if let Ok(target) = CrUri::parse(&item.path) {
+                    go(&target);
+                }
+            }
+        })
+    };
+    let on_parent = Callback::new(move |()| {
+        if let Some(parent) = uri.get_untracked().parent() {
+            go(&parent);
+        }
     });
     let reload = RwSignal::new(0u32);
     let usage_version = RwSignal::new(0u32);
@@ -172,7 +197,7 @@ pub fn FilesPage() -> impl IntoView {
             }}
             <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
                 <Show when=move || !files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status">{move || i18n.t(Key::EmptyFolder)}</p> }>
-                    <FileList files on_near_end=Callback::new(move |_| load_next()) sort=Signal::from(sort) on_sort/>
+                    <FileList files on_near_end=Callback::new(move |_| load_next()) sort=Signal::from(sort) on_sort on_open on_parent/>
                 </Show>
                 <p class="cr-status cr-status--count" aria-live="polite">
                     {move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}

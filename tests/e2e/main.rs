@@ -422,3 +422,47 @@ async fn column_headers_sort_and_the_order_lives_in_the_url() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_keyboard_moves_opens_and_goes_back() {
+    use fantoccini::key::Key;
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.js("document.querySelector('.cr-files-viewport').focus(); return 1").await;
+        let press = |key: Key| {
+            let c = ctx.c.clone();
+            async move { c.active_element().await.expect("focus").send_keys(&key.to_string()).await.expect("key") }
+        };
+        press(Key::Down).await;
+        press(Key::Down).await;
+        let focused = "return document.activeElement.getAttribute('aria-rowindex') + ' ' + document.activeElement.textContent";
+        // Focus moves to the row element on the next animation frame.
+        let focus_on = |wanted: &'static str| {
+            let ctx = ctx.clone();
+            async move {
+                let start = std::time::Instant::now();
+                loop {
+                    let now = ctx.js(focused).await.as_str().unwrap_or_default().to_string();
+                    if now.contains(wanted) {
+                        return now;
+                    }
+                    assert!(start.elapsed() < Duration::from_secs(5), "focus never reached {wanted}: {now}");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                }
+            }
+        };
+        let now = focus_on("Pictures").await;
+        assert!(now.starts_with("3 "), "the second row has focus: {now}");
+        press(Key::Enter).await;
+        ctx.see("Sunset.png").await;
+        ctx.url_contains("path=cloudreve%3A%2F%2Fmy%2FPictures").await;
+        ctx.js("document.querySelector('.cr-files-viewport').focus(); return 1").await;
+        press(Key::End).await;
+        focus_on("Sunset.png").await;
+        press(Key::Backspace).await;
+        ctx.see("Welcome.md").await;
+        let url = ctx.c.current_url().await.map(|u| u.to_string()).unwrap_or_default();
+        assert!(url.ends_with("path=cloudreve%3A%2F%2Fmy"), "Backspace goes to the parent: {url}");
+    })
+    .await;
+}

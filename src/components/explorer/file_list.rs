@@ -7,9 +7,11 @@
 use cloudreve_api::models::FileResponse;
 use cloudreve_api::CrUri;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::common::icons::{FileIcon, FolderIcon};
+use crate::domain::list_keys;
 use crate::domain::size_format::format_size;
 use crate::domain::sort::{Sort, SortKey};
 use crate::domain::visible_range::VisibleRange;
@@ -18,6 +20,8 @@ use crate::links;
 
 /// Height of one row in px; `.cr-files__row` in `style/explorer.css` must say the same.
 pub const ROW_HEIGHT: f64 = 40.0;
+/// Height of the sticky header in px (`.cr-files__head`).
+const HEADER_HEIGHT: f64 = 36.0;
 /// Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 12;
 /// How close to the end (in rows) the list asks for the next page.
@@ -38,6 +42,12 @@ pub fn FileList(
     /// Called with a column when its header is clicked; headers are plain text without it.
     #[prop(optional, into)]
     on_sort: Option<Callback<SortKey>>,
+    /// Called with the focused item when Enter is pressed.
+    #[prop(optional, into)]
+    on_open: Option<Callback<FileResponse>>,
+    /// Called when Backspace is pressed (go to the parent folder).
+    #[prop(optional, into)]
+    on_parent: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let viewport = NodeRef::<leptos::html::Div>::new();
@@ -77,6 +87,65 @@ pub fn FileList(
             }
         }
     });
+    // Keyboard focus: one row at a time is tabbable (roving tabindex); arrows, Home/End and
+    // PageUp/PageDown move it, scrolling it into view, and the real row element takes DOM focus.
+    let focused = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        if focused.get_untracked().is_some_and(|i| i >= len.get()) {
+            focused.set(None);
+        }
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let key = ev.key();
+        match key.as_str() {
+            "Enter" => {
+                let item = focused
+                    .get_untracked()
+                    .and_then(|i| files.with_untracked(|f| f.get(i).cloned()));
+                if let (Some(cb), Some(item)) = (on_open, item) {
+                    ev.prevent_default();
+                    cb.run(item);
+                }
+            }
+            "Backspace" => {
+                if let Some(cb) = on_parent {
+                    ev.prevent_default();
+                    cb.run(());
+                }
+            }
+            _ => {
+                let page = (height.get_untracked() / ROW_HEIGHT) as usize;
+                let Some(next) =
+                    list_keys::step(focused.get_untracked(), &key, len.get_untracked(), page)
+                else {
+                    return;
+                };
+                ev.prevent_default();
+                focused.set(Some(next));
+                if let Some(el) = viewport.get_untracked() {
+                    let top = list_keys::scroll_to_show(
+                        next,
+                        ROW_HEIGHT,
+                        HEADER_HEIGHT,
+                        f64::from(el.client_height()),
+                        f64::from(el.scroll_top()),
+                    );
+                    el.set_scroll_top(top as i32);
+                    measure();
+                }
+                request_animation_frame(move || {
+                    let row = viewport.get_untracked().and_then(|el| {
+                        el.query_selector(&format!("[aria-rowindex=\"{}\"]", next + 2))
+                            .ok()
+                            .flatten()
+                    });
+                    if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        let _ = row.focus();
+                    }
+                });
+            }
+        }
+    };
     let rows = move || {
         let r = range.get();
         files.with(|f| {
@@ -90,7 +159,7 @@ pub fn FileList(
         })
     };
     view! {
-        <div class="cr-files-viewport" node_ref=viewport on:scroll=move |_| measure()>
+        <div class="cr-files-viewport" node_ref=viewport tabindex="0" on:scroll=move |_| measure() on:keydown=on_key>
             <div class="cr-files" role="table" aria-label=move || i18n.t(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
                 <div class="cr-files__head" role="row" aria-rowindex="1">
                     <ColumnHeader key=SortKey::Name label=Key::Name class="cr-files__name" sort on_sort/>
@@ -100,7 +169,7 @@ pub fn FileList(
                 <div role="rowgroup">
                     <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></div>
                     <For each=rows key=|(_, f)| f.id.clone() let:item>
-                        <FileRow file=item.1 index=item.0/>
+                        <FileRow file=item.1 index=item.0 focused/>
                     </For>
                     <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_below(ROW_HEIGHT, len.get()))></div>
                 </div>
@@ -146,7 +215,7 @@ fn ColumnHeader(
 }
 
 #[component]
-fn FileRow(file: FileResponse, index: usize) -> impl IntoView {
+fn FileRow(file: FileResponse, index: usize, focused: RwSignal<Option<usize>>) -> impl IntoView {
     let i18n = use_i18n();
     let is_folder = file.is_folder();
     let size = if is_folder {
@@ -179,7 +248,14 @@ fn FileRow(file: FileResponse, index: usize) -> impl IntoView {
         .into_any(),
     };
     view! {
-        <div class="cr-files__row" class:cr-files__row--folder=is_folder role="row" aria-rowindex=(index + 2).to_string()>
+        <div
+            class="cr-files__row"
+            class:cr-files__row--folder=is_folder
+            role="row"
+            aria-rowindex=(index + 2).to_string()
+            tabindex=move || if focused.get() == Some(index) { "0" } else { "-1" }
+            on:click=move |_| focused.set(Some(index))
+        >
             <span role="cell" class="cr-files__name">{name_cell}</span>
             <span role="cell" class="cr-files__size">{size}</span>
             <span role="cell" class="cr-files__date">{modified}</span>

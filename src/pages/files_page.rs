@@ -81,20 +81,14 @@ pub fn FilesPage() -> impl IntoView {
         })
     });
     let navigate = use_navigate();
-    // Keyboard and header navigation keep the current order.
-    let go = move |target: &CrUri| {
-        navigate(
-            &links::home_sorted(target, sort.get_untracked()),
-            Default::default(),
-        )
+    // Every in-page navigation goes through here: a folder in an order.
+    let go = move |target: &CrUri, order: Sort| {
+        navigate(&links::home_sorted(target, order), Default::default())
     };
     let on_sort = {
-        let navigate = use_navigate();
+        let go = go.clone();
         Callback::new(move |key: SortKey| {
-            navigate(
-                &links::home_sorted(&uri.get_untracked(), sort.get_untracked().clicked(key)),
-                Default::default(),
-            )
+            go(&uri.get_untracked(), sort.get_untracked().clicked(key))
         })
     };
     let on_open = {
@@ -102,14 +96,14 @@ pub fn FilesPage() -> impl IntoView {
         Callback::new(move |item: FileResponse| {
             if item.is_folder() {
                 if let Ok(target) = CrUri::parse(&item.path) {
-                    go(&target);
+                    go(&target, sort.get_untracked());
                 }
             }
         })
     };
     let on_parent = Callback::new(move |()| {
         if let Some(parent) = uri.get_untracked().parent() {
-            go(&parent);
+            go(&parent, sort.get_untracked());
         }
     });
     let reload = RwSignal::new(0u32);

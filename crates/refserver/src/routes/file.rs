@@ -48,6 +48,16 @@ pub(super) fn check_owner(s: &AppState, uri: &CrUri, user: &UserRow) -> Result<(
     }
 }
 
+/// The one storage policy of the reference server: local disk, no size limit.
+pub(super) fn default_policy(ids: &IdCodec) -> StoragePolicy {
+    StoragePolicy {
+        id: ids.encode(Kind::Policy, 1),
+        name: "Default storage policy".into(),
+        policy_type: "local".into(),
+        ..StoragePolicy::default()
+    }
+}
+
 pub(super) fn my_capability() -> Boolset {
     Boolset::from_bits(capability::CE_MY.iter().copied())
 }
@@ -262,12 +272,7 @@ async fn list(
             next_token,
             is_cursor: cursor_mode,
         },
-        storage_policy: Some(StoragePolicy {
-            id: ids.encode(Kind::Policy, 1),
-            name: "Default storage policy".into(),
-            policy_type: "local".into(),
-            ..StoragePolicy::default()
-        }),
+        storage_policy: Some(default_policy(ids)),
         view: Some(ExplorerView {
             page_size,
             order: order.as_str().into(),

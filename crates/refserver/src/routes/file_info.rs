@@ -2,12 +2,12 @@
 
 use axum::extract::State;
 use cloudreve_api::models::{
-    Entity, ExtendedInfo, FileResponse, FolderSummary, GetFileInfoRequest, StoragePolicy,
+    Entity, ExtendedInfo, FileResponse, FolderSummary, GetFileInfoRequest,
 };
 use cloudreve_api::{CrUri, Timestamp};
 use rusqlite::Connection;
 
-use super::file::to_wire;
+use super::file::{default_policy, to_wire};
 use super::file_ops::{my_uri, not_supported, path_not_exist, resolve};
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
@@ -74,12 +74,7 @@ async fn info(
         calculated_at: Timestamp::from_unix_millis(now_millis()),
     });
     if extended {
-        let policy = StoragePolicy {
-            id: s.ids.encode(Kind::Policy, 1),
-            name: "Default storage policy".into(),
-            policy_type: "local".into(),
-            ..StoragePolicy::default()
-        };
+        let policy = default_policy(&s.ids);
         let entities = if row.blob.is_some() {
             vec![Entity {
                 id: wire.primary_entity.clone(),

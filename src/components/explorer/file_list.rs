@@ -252,6 +252,7 @@ fn FileRow(file: FileResponse, index: usize, focused: RwSignal<Option<usize>>) -
             class="cr-files__row"
             class:cr-files__row--folder=is_folder
             role="row"
+            data-cr-item=""
             aria-rowindex=(index + 2).to_string()
             tabindex=move || if focused.get() == Some(index) { "0" } else { "-1" }
             on:click=move |_| focused.set(Some(index))

@@ -12,13 +12,17 @@ use crate::pages::share_page::SharePage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::state::session::provide_session;
 use crate::state::theme::provide_theme;
+use crate::state::thumbs::Thumbs;
+use crate::state::toasts::provide_toasts;
 
 /// The application.
 #[component]
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_theme();
-    provide_session(Transport::from_page());
+    let session = provide_session(Transport::from_page());
+    Thumbs::provide(session);
+    provide_toasts();
     view! {
         <Router>
             <Routes fallback=NotFoundPage>

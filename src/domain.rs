@@ -1,6 +1,13 @@
 //! Pure logic with no browser in it, tested natively.
 
+pub mod file_actions;
+pub mod file_kind;
+pub mod grid_layout;
 pub mod list_keys;
+pub mod name_jump;
+pub mod names;
+pub mod natural_order;
+pub mod selection;
 pub mod single_flight;
 pub mod size_format;
 pub mod sort;

@@ -1,4 +1,11 @@
 //! App-wide services provided through context.
 
+pub mod dialog;
+pub mod explorer;
+pub mod file_ops;
+pub mod folder_listing;
 pub mod session;
 pub mod theme;
+pub mod thumbs;
+pub mod toasts;
+pub mod view_settings;

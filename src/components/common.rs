@@ -2,3 +2,4 @@
 
 pub mod error_view;
 pub mod icons;
+pub mod toast_list;

@@ -1,18 +1,29 @@
-//! Where a key press moves the focus in a list, and how far to scroll to keep it in view.
+//! Where a key press moves the focus in a list or a grid of tiles, and how far to scroll to keep it
+//! in view.
 
-/// The row focused after pressing `key` on a list of `len` rows with `page` rows per screen, or
-/// `None` when the key does not move the focus.
-pub fn step(current: Option<usize>, key: &str, len: usize, page: usize) -> Option<usize> {
+/// The item focused after pressing `key` on `len` items laid out `cols` per row (1 for the list)
+/// with `page` rows per screen, or `None` when the key does not move the focus. Left and Right only
+/// move in a grid; in a list they are left to the browser.
+pub fn step(
+    current: Option<usize>,
+    key: &str,
+    len: usize,
+    page: usize,
+    cols: usize,
+) -> Option<usize> {
     if len == 0 {
         return None;
     }
     let last = len - 1;
-    let page = page.max(1);
+    let cols = cols.max(1);
+    let page = page.max(1) * cols;
     Some(match (key, current) {
-        ("ArrowDown", None) | ("Home", _) => 0,
-        ("ArrowDown", Some(i)) => (i + 1).min(last),
-        ("ArrowUp", None) | ("End", _) => last,
-        ("ArrowUp", Some(i)) => i.saturating_sub(1),
+        ("ArrowDown" | "ArrowRight", None) | ("Home", _) => 0,
+        ("ArrowUp" | "ArrowLeft", None) | ("End", _) => last,
+        ("ArrowDown", Some(i)) => (i + cols).min(last),
+        ("ArrowUp", Some(i)) => i.saturating_sub(cols),
+        ("ArrowRight", Some(i)) if cols > 1 => (i + 1).min(last),
+        ("ArrowLeft", Some(i)) if cols > 1 => i.saturating_sub(1),
         ("PageDown", i) => (i.unwrap_or(0) + page).min(last),
         ("PageUp", i) => i.unwrap_or(0).saturating_sub(page),
         _ => return None,
@@ -39,16 +50,39 @@ mod tests {
 
     #[test]
     fn keys_move_within_bounds() {
-        assert_eq!(step(None, "ArrowDown", 10, 5), Some(0));
-        assert_eq!(step(Some(3), "ArrowDown", 10, 5), Some(4));
-        assert_eq!(step(Some(9), "ArrowDown", 10, 5), Some(9));
-        assert_eq!(step(Some(0), "ArrowUp", 10, 5), Some(0));
-        assert_eq!(step(Some(4), "End", 10, 5), Some(9));
-        assert_eq!(step(Some(4), "Home", 10, 5), Some(0));
-        assert_eq!(step(Some(8), "PageDown", 10, 5), Some(9));
-        assert_eq!(step(Some(3), "PageUp", 10, 5), Some(0));
-        assert_eq!(step(Some(3), "a", 10, 5), None);
-        assert_eq!(step(None, "ArrowDown", 0, 5), None);
+        assert_eq!(step(None, "ArrowDown", 10, 5, 1), Some(0));
+        assert_eq!(step(Some(3), "ArrowDown", 10, 5, 1), Some(4));
+        assert_eq!(step(Some(9), "ArrowDown", 10, 5, 1), Some(9));
+        assert_eq!(step(Some(0), "ArrowUp", 10, 5, 1), Some(0));
+        assert_eq!(step(Some(4), "End", 10, 5, 1), Some(9));
+        assert_eq!(step(Some(4), "Home", 10, 5, 1), Some(0));
+        assert_eq!(step(Some(8), "PageDown", 10, 5, 1), Some(9));
+        assert_eq!(step(Some(3), "PageUp", 10, 5, 1), Some(0));
+        assert_eq!(step(Some(3), "a", 10, 5, 1), None);
+        assert_eq!(step(None, "ArrowDown", 0, 5, 1), None);
+        assert_eq!(
+            step(Some(3), "ArrowLeft", 10, 5, 1),
+            None,
+            "left/right belong to the browser in a list"
+        );
+    }
+
+    #[test]
+    fn grid_keys_move_in_two_dimensions() {
+        assert_eq!(step(Some(1), "ArrowDown", 10, 2, 4), Some(5));
+        assert_eq!(
+            step(Some(7), "ArrowDown", 10, 2, 4),
+            Some(9),
+            "a short last row clamps"
+        );
+        assert_eq!(step(Some(5), "ArrowUp", 10, 2, 4), Some(1));
+        assert_eq!(step(Some(5), "ArrowRight", 10, 2, 4), Some(6));
+        assert_eq!(step(Some(0), "ArrowLeft", 10, 2, 4), Some(0));
+        assert_eq!(
+            step(Some(0), "PageDown", 100, 2, 4),
+            Some(8),
+            "a page is rows × columns"
+        );
     }
 
     #[test]

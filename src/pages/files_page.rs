@@ -1,36 +1,30 @@
-//! `/home?path=<cloudreve URI>`: the file manager. The URL is the source of truth for the folder.
+//! `/home?path=<cloudreve URI>`: the file manager. The URL is the source of truth for the folder and
+//! its order; the explorer state (items, selection, view) lives in context for the parts below.
 
-use cloudreve_api::models::{
-    CreateFileRequest, CreateType, FileResponse, ListFilesRequest, ListResponse,
-};
-use cloudreve_api::{ApiError, Code, CrUri};
+use cloudreve_api::models::FileResponse;
+use cloudreve_api::{ApiError, Code, CrUri, FileSystem};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::components::common::error_view::ErrorView;
-use crate::components::explorer::breadcrumbs::Breadcrumbs;
-use crate::components::explorer::file_list::FileList;
+use crate::components::explorer::context_menu::ContextMenu;
+use crate::components::explorer::folder_view::FolderView;
+use crate::components::explorer::info_panel::InfoPanel;
+use crate::components::explorer::page_dialogs::PageDialogs;
+use crate::components::explorer::toolbar::Toolbar;
 use crate::components::layout::shell::Shell;
+use crate::domain::file_actions::{self, FileAction};
 use crate::domain::sort::{Sort, SortKey};
-use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
+use crate::state::dialog::{Dialog, DialogState};
+use crate::state::explorer::{Command, Explorer};
+use crate::state::file_ops::FileOps;
+use crate::state::folder_listing::{page_request, FolderPages};
 use crate::state::session::{use_session, CallExtras, Session};
-
-/// Items fetched per page.
-const PAGE_SIZE: i64 = 500;
-
-fn list_request(uri: &CrUri, sort: Sort, next: Option<String>) -> ListFilesRequest {
-    ListFilesRequest {
-        uri: uri.to_string(),
-        page_size: Some(PAGE_SIZE),
-        order_by: Some(sort.key.as_str().into()),
-        order_direction: Some(sort.direction().into()),
-        next_page_token: next,
-        ..ListFilesRequest::default()
-    }
-}
+use crate::state::toasts::use_toasts;
+use crate::state::view_settings;
 
 /// Sends signed-out visitors to sign in, and back here afterwards.
 fn require_session(session: Session) {
@@ -53,11 +47,20 @@ fn require_session(session: Session) {
     });
 }
 
+/// An open context menu: where, and for what.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct MenuAt {
+    x: f64,
+    y: f64,
+    on_item: bool,
+}
+
 /// The file manager page.
 #[component]
 pub fn FilesPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    let toasts = use_toasts();
     require_session(session);
     let location = use_location();
     let parsed =
@@ -80,34 +83,27 @@ pub fn FilesPage() -> impl IntoView {
             )
         })
     });
+    let ex = Explorer::provide(uri);
+    let dialog = DialogState::provide();
+    let pages = FolderPages::new(session, ex, Signal::from(sort));
     let navigate = use_navigate();
-    // Every in-page navigation goes through here: a folder in an order.
-    let go = move |target: &CrUri, order: Sort| {
-        navigate(&links::home_sorted(target, order), Default::default())
-    };
-    let on_sort = {
-        let go = go.clone();
-        Callback::new(move |key: SortKey| {
-            go(&uri.get_untracked(), sort.get_untracked().clicked(key))
-        })
-    };
-    let on_open = {
-        let go = go.clone();
-        Callback::new(move |item: FileResponse| {
-            if item.is_folder() {
-                if let Ok(target) = CrUri::parse(&item.path) {
-                    go(&target, sort.get_untracked());
-                }
-            }
-        })
-    };
-    let on_parent = Callback::new(move |()| {
-        if let Some(parent) = uri.get_untracked().parent() {
-            go(&parent, sort.get_untracked());
-        }
+    let go = Callback::new(move |(target, order): (CrUri, Sort)| {
+        navigate(&links::home_sorted(&target, order), Default::default())
     });
     let reload = RwSignal::new(0u32);
     let usage_version = RwSignal::new(0u32);
+    let ops = FileOps::new(
+        session,
+        ex,
+        dialog,
+        toasts,
+        Callback::new(move |()| reload.update(|v| *v += 1)),
+        usage_version,
+    );
+    let menu = RwSignal::new(None::<MenuAt>);
+    let info = RwSignal::new(None::<FileResponse>);
+    let sortable = RwSignal::new(true);
+
     // A new listing cancels the one still loading, and leaving the page cancels whatever is in flight.
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     let cancel_in_flight = move || {
@@ -136,53 +132,142 @@ pub fn FilesPage() -> impl IntoView {
                 });
             }
             session
-                .call_with(&list_request(&target?, order, None), &extras)
+                .call_with(&page_request(&target?, order, None), &extras)
                 .await
         }
     });
-    // The list lives at page level and stays mounted across loads: a view rebuilt inside a Suspend on
-    // every load would have its prop signals disposed while the old rows still react to `files`.
-    let files = RwSignal::new(Vec::<FileResponse>::new());
-    let next = RwSignal::new(None::<String>);
     Effect::new(move |_| match &*listing.read() {
         Some(Ok(l)) => {
-            files.set(l.files.clone());
-            next.set(l.pagination.next_token.clone());
+            pages.start(l);
+            sortable.set(l.props.order_by_options.is_some());
+            view_settings::apply(ex, &uri.get_untracked(), l.view.as_ref());
         }
-        _ => {
-            files.set(Vec::new());
-            next.set(None);
-        }
-    });
-    let load_more = Action::new_local(move |token: &String| {
-        let folder = uri.get_untracked();
-        let req = list_request(&folder, sort.get_untracked(), Some(token.clone()));
-        async move {
-            let page: ListResponse = session.call(&req).await?;
-            // The user may have moved to another folder while this page was loading.
-            if uri.get_untracked() == folder {
-                files.update(|v| v.extend(page.files));
-                next.set(page.pagination.next_token);
-            }
-            Ok::<(), ApiError>(())
-        }
+        _ => pages.reset(),
     });
 
-    // The next cursor page, unless one is loading already (the list asks on every scroll near the end).
-    let load_next = move || {
-        if !load_more.pending().get_untracked() {
-            if let Some(token) = next.get_untracked() {
-                load_more.dispatch(token);
+    let open_item = move |index: usize| {
+        let Some(item) = ex.files.with_untracked(|f| f.get(index).cloned()) else {
+            return;
+        };
+        if item.is_folder() && ex.folder.with_untracked(|u| u.fs != FileSystem::Trash) {
+            if let Ok(target) = CrUri::parse(&item.path) {
+                go.run((target, sort.get_untracked()));
             }
+        } else {
+            info.set(Some(item));
         }
     };
+    let select_all = move || {
+        leptos::task::spawn_local(async move {
+            if pages.load_all().await.is_ok() {
+                ex.files.with_untracked(|f| {
+                    let ids: Vec<&str> = f.iter().map(|x| x.id.as_str()).collect();
+                    ex.selection.update(|s| s.select_all(&ids));
+                });
+            }
+        });
+    };
+    let action_context = move || file_actions::Context {
+        fs: Some(uri.get_untracked().fs),
+        search: uri.get_untracked().is_search(),
+        capability: ex.capability.get_untracked(),
+        targets: ex.targets().len(),
+        single_folder: ex.targets().first().is_some_and(FileResponse::is_folder),
+        has_items: ex.files.with_untracked(|f| !f.is_empty()),
+    };
+    let perform = Callback::new(move |a: FileAction| {
+        menu.set(None);
+        let targets = ex.targets();
+        let in_trash = uri.get_untracked().fs == FileSystem::Trash;
+        match a {
+            FileAction::Open => {
+                if let Some(i) = ex.focused.get_untracked().or_else(|| {
+                    targets.first().and_then(|t| {
+                        ex.files
+                            .with_untracked(|f| f.iter().position(|x| x.id == t.id))
+                    })
+                }) {
+                    open_item(i);
+                }
+            }
+            FileAction::Rename => {
+                if let Some(t) = targets.into_iter().next() {
+                    dialog.open(Dialog::Rename(Box::new(t)));
+                }
+            }
+            FileAction::MoveTo => dialog.open(Dialog::MoveCopy {
+                items: targets,
+                copy: false,
+            }),
+            FileAction::CopyTo => dialog.open(Dialog::MoveCopy {
+                items: targets,
+                copy: true,
+            }),
+            FileAction::Delete => dialog.open(Dialog::Delete {
+                items: targets,
+                permanent: in_trash,
+            }),
+            FileAction::DeleteForGood => dialog.open(Dialog::Delete {
+                items: targets,
+                permanent: true,
+            }),
+            FileAction::Restore => ops.restore(targets),
+            FileAction::Tags => dialog.open(Dialog::Tags(targets)),
+            FileAction::Info => info.set(targets.into_iter().next()),
+            FileAction::Pin => {
+                if let Some(t) = targets.into_iter().next() {
+                    ops.pin(t);
+                }
+            }
+            FileAction::SelectAll => select_all(),
+            FileAction::InvertSelection => ex.files.with_untracked(|f| {
+                let ids: Vec<&str> = f.iter().map(|x| x.id.as_str()).collect();
+                ex.selection.update(|s| s.invert(&ids));
+            }),
+            FileAction::ClearSelection => ex.selection.update(|s| s.clear()),
+            FileAction::NewFolder => dialog.open(Dialog::NewItem { folder: true }),
+            FileAction::NewFile => dialog.open(Dialog::NewItem { folder: false }),
+            FileAction::Refresh => reload.update(|v| *v += 1),
+            FileAction::EmptyTrash => dialog.open(Dialog::EmptyTrash),
+        }
+    });
+    ex.on_command(Callback::new(move |c: Command| match c {
+        Command::Open(i) => open_item(i),
+        Command::Parent => {
+            if let Some(parent) = uri.get_untracked().parent() {
+                go.run((parent, sort.get_untracked()));
+            }
+        }
+        Command::Delete => {
+            let c = action_context();
+            let actions = file_actions::for_items(&c);
+            if actions.contains(&FileAction::Delete) {
+                perform.run(FileAction::Delete);
+            } else if actions.contains(&FileAction::DeleteForGood) {
+                perform.run(FileAction::DeleteForGood);
+            }
+        }
+        Command::Rename => {
+            if file_actions::for_items(&action_context()).contains(&FileAction::Rename) {
+                perform.run(FileAction::Rename);
+            }
+        }
+        Command::SelectAll => select_all(),
+        Command::Menu { x, y, on_item } => menu.set(Some(MenuAt { x, y, on_item })),
+        Command::Drop { uris, dst, copy } => ops.drop_into(uris, dst, copy),
+        Command::NearEnd => {
+            leptos::task::spawn_local(async move {
+                let _ = pages.load_next().await;
+            });
+        }
+    }));
+    let on_sort = Callback::new(move |key: SortKey| {
+        go.run((uri.get_untracked(), sort.get_untracked().clicked(key)))
+    });
 
     view! {
         <Shell current=Signal::derive(move || Some(uri.get().fs)) usage_version>
-            <div class="cr-toolbar">
-                <Breadcrumbs uri/>
-                <NewFolder parent=uri on_created=Callback::new(move |_| reload.update(|v| *v += 1))/>
-            </div>
+            <Toolbar perform sort=Signal::from(sort) context=Signal::derive(move || { ex.selection.track(); ex.files.track(); action_context() })/>
             {move || match &*listing.read() {
                 None => view! { <p class="cr-status" role="status">{move || i18n.t(Key::Loading)}</p> }.into_any(),
                 Some(Err(e)) if e.code() == Some(Code::CheckLogin) && !session.signed_in() => ().into_any(),
@@ -190,67 +275,33 @@ pub fn FilesPage() -> impl IntoView {
                 Some(Ok(_)) => ().into_any(),
             }}
             <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
-                <Show when=move || !files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status">{move || i18n.t(Key::EmptyFolder)}</p> }>
-                    <FileList files on_near_end=Callback::new(move |_| load_next()) sort=Signal::from(sort) on_sort on_open on_parent/>
-                </Show>
+                <div class="cr-explorer">
+                    <Show when=move || !ex.files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status cr-status--empty" on:contextmenu=move |ev| { ev.prevent_default(); menu.set(Some(MenuAt { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: false })) }>{move || i18n.t(if uri.with(CrUri::is_search) { Key::NoResults } else { Key::EmptyFolder })}</p> }>
+                        <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || sortable.get().then_some(on_sort))/>
+                    </Show>
+                    {move || info.get().map(|f| view! { <InfoPanel file=f on_close=Callback::new(move |()| info.set(None))/> })}
+                </div>
                 <p class="cr-status cr-status--count" aria-live="polite">
-                    {move || i18n.tf(Key::ItemCount, &[("count", &files.with(Vec::len).to_string())])}
-                    {move || load_more.pending().get().then(|| format!(" · {}", i18n.t(Key::Loading)))}
+                    {move || {
+                        let n = ex.files.with(Vec::len).to_string();
+                        let selected = ex.selection.with(|s| s.len());
+                        let mut text = i18n.tf(Key::ItemCount, &[("count", &n)]);
+                        if selected > 0 {
+                            text.push_str(" · ");
+                            text.push_str(&i18n.tf(Key::SelectedCount, &[("count", &selected.to_string())]));
+                        }
+                        text
+                    }}
+                    {move || pages.loading.get().then(|| format!(" · {}", i18n.t(Key::Loading)))}
                 </p>
-                {move || load_more.value().get().and_then(Result::err).map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| load_next())/> })}
+                {move || pages.error.get().map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| leptos::task::spawn_local(async move { let _ = pages.load_next().await; }))/> })}
             </Show>
+            {move || menu.get().map(|m| {
+                let c = action_context();
+                let actions = if m.on_item { file_actions::for_items(&c) } else { file_actions::for_folder(&c) };
+                view! { <ContextMenu x=m.x y=m.y actions on_pick=perform on_close=Callback::new(move |()| menu.set(None))/> }
+            })}
+            <PageDialogs ops/>
         </Shell>
-    }
-}
-
-/// "New folder": a button that opens a one-field form.
-#[component]
-fn NewFolder(
-    /// Folder to create in.
-    parent: Signal<CrUri>,
-    /// Called after a folder was created.
-    on_created: Callback<()>,
-) -> impl IntoView {
-    let i18n = use_i18n();
-    let session = use_session();
-    let open = RwSignal::new(false);
-    let name = RwSignal::new(String::new());
-    let create = Action::new_local(move |name: &String| {
-        let req = CreateFileRequest {
-            uri: parent.get_untracked().join(name.trim()).to_string(),
-            file_type: CreateType::Folder,
-            err_on_conflict: true,
-            metadata: None,
-        };
-        async move { session.call(&req).await.map(|_| ()) }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(())) = create.value().get() {
-            open.set(false);
-            name.set(String::new());
-            on_created.run(());
-        }
-    });
-    let writable = move || parent.get().fs == cloudreve_api::FileSystem::My;
-    view! {
-        <Show when=writable>
-            <Show
-                when=move || open.get()
-                fallback=move || view! { <button type="button" class="cr-button" on:click=move |_| open.set(true)>{move || i18n.t(Key::NewFolder)}</button> }
-            >
-                <form class="cr-inline-form" on:submit=move |ev| { ev.prevent_default(); if !name.get_untracked().trim().is_empty() { create.dispatch(name.get_untracked()); } }>
-                    <label class="cr-field cr-field--inline">
-                        <span class="cr-visually-hidden">{move || i18n.t(Key::FolderName)}</span>
-                        <input class="cr-input" name="folder-name" placeholder=move || i18n.t(Key::FolderName) autofocus=true
-                            prop:value=name on:input=move |ev| name.set(event_target_value(&ev))/>
-                    </label>
-                    <button type="submit" class="cr-button cr-button--primary" disabled=move || create.pending().get()>{move || i18n.t(Key::Create)}</button>
-                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| open.set(false)>{move || i18n.t(Key::Cancel)}</button>
-                    <span class="cr-inline-form__error" role="alert">
-                        {move || create.value().get().and_then(Result::err).map(|e| error_message(&e, i18n.locale()))}
-                    </span>
-                </form>
-            </Show>
-        </Show>
     }
 }

@@ -102,6 +102,16 @@ impl Session {
         }
     }
 
+    /// Replaces the stored user with a fresh copy from the server (after pins or settings change).
+    pub async fn reload_user(&self) -> Result<(), ApiError> {
+        let user = self.call(&cloudreve_api::endpoints::user::GetMe).await?;
+        if let Some(mut s) = self.current.get_untracked() {
+            s.user = user;
+            self.save(Some(s));
+        }
+        Ok(())
+    }
+
     /// Drops the session because the server no longer accepts it.
     pub fn expire(&self) {
         if self.current.get_untracked().is_some() {

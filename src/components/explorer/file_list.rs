@@ -1,22 +1,28 @@
-//! The list view of a folder: name, size, modified; folders are links into themselves.
+//! The list view of a folder: name, size, modified, created, in sortable columns.
 //!
 //! Virtualised: only the rows on screen (plus a margin) exist in the DOM, whatever the folder's size;
 //! spacers stand in for the rest. Rows have one exact height (`ROW_HEIGHT`, matched by the CSS), so
-//! positions are arithmetic, not measurements. Names are text nodes, never HTML.
+//! positions are arithmetic, not measurements. Names are text nodes, never HTML. ARIA: a
+//! multi-selectable grid whose rows carry `aria-rowindex` and `aria-selected`.
 
 use cloudreve_api::models::FileResponse;
 use cloudreve_api::CrUri;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::components::common::icons::{FileIcon, FolderIcon};
+use crate::components::explorer::explorer_keys;
+use crate::components::explorer::item_events::{self, DropTarget, LongPress};
+use crate::components::explorer::item_key::item_key;
+use crate::components::explorer::viewport::{use_viewport, Viewport};
 use crate::domain::list_keys;
+use crate::domain::name_jump::NameJump;
 use crate::domain::size_format::format_size;
 use crate::domain::sort::{Sort, SortKey};
 use crate::domain::visible_range::VisibleRange;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
+use crate::state::explorer::{use_explorer, Command, Explorer};
 
 /// Height of one row in px; `.cr-files__row` in `style/explorer.css` must say the same.
 pub const ROW_HEIGHT: f64 = 40.0;
@@ -24,131 +30,48 @@ pub const ROW_HEIGHT: f64 = 40.0;
 const HEADER_HEIGHT: f64 = 36.0;
 /// Rows rendered beyond each edge of the viewport, so fast scrolling shows no gaps.
 const OVERSCAN: usize = 12;
-/// How close to the end (in rows) the list asks for the next page.
-const PREFETCH_ROWS: usize = 80;
+/// How close to the end (in rows) the view asks for the next page.
+pub const PREFETCH_ROWS: usize = 80;
 
-/// A virtualised list of `files`.
+/// A virtualised list of the explorer's items.
 #[component]
 pub fn FileList(
-    /// The items, in the order to show them.
-    #[prop(into)]
-    files: Signal<Vec<FileResponse>>,
-    /// Called when the user scrolls near the end (load the next page).
-    #[prop(optional, into)]
-    on_near_end: Option<Callback<()>>,
     /// The current order, shown on the headers.
     #[prop(optional, into)]
     sort: Option<Signal<Sort>>,
     /// Called with a column when its header is clicked; headers are plain text without it.
     #[prop(optional, into)]
     on_sort: Option<Callback<SortKey>>,
-    /// Called with the focused item when Enter is pressed.
-    #[prop(optional, into)]
-    on_open: Option<Callback<FileResponse>>,
-    /// Called when Backspace is pressed (go to the parent folder).
-    #[prop(optional, into)]
-    on_parent: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let viewport = NodeRef::<leptos::html::Div>::new();
-    let scroll_top = RwSignal::new(0.0);
-    let initial_height = web_sys::window()
-        .and_then(|w| w.inner_height().ok())
-        .and_then(|v| v.as_f64())
-        .unwrap_or(800.0);
-    let height = RwSignal::new(initial_height);
-    let measure = move || {
-        if let Some(el) = viewport.get_untracked() {
-            scroll_top.set(f64::from(el.scroll_top()));
-            height.set(f64::from(el.client_height()));
-        }
-    };
-    Effect::new(move |_| {
-        if viewport.get().is_some() {
-            measure();
-        }
-    });
-    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    let len = Memo::new(move |_| files.with(Vec::len));
+    let ex = use_explorer();
+    let vp = use_viewport();
+    let len = Memo::new(move |_| ex.files.with(Vec::len));
     let range = Memo::new(move |_| {
         VisibleRange::compute(
-            scroll_top.get(),
-            height.get(),
+            vp.scroll_top.get(),
+            vp.height.get(),
             ROW_HEIGHT,
             len.get(),
             OVERSCAN,
         )
     });
-    Effect::new(move |_| {
-        let (r, n) = (range.get(), len.get());
-        if let Some(cb) = on_near_end {
-            if n > 0 && r.end + PREFETCH_ROWS >= n {
-                cb.run(());
-            }
-        }
-    });
-    // Keyboard focus: one row at a time is tabbable (roving tabindex); arrows, Home/End and
-    // PageUp/PageDown move it, scrolling it into view, and the real row element takes DOM focus.
-    let focused = RwSignal::new(None::<usize>);
-    Effect::new(move |_| {
-        if focused.get_untracked().is_some_and(|i| i >= len.get()) {
-            focused.set(None);
-        }
-    });
+    near_end_effect(
+        ex,
+        Signal::derive(move || range.get().end),
+        len,
+        PREFETCH_ROWS,
+    );
+    let jump = StoredValue::new(NameJump::default());
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        let key = ev.key();
-        match key.as_str() {
-            "Enter" => {
-                let item = focused
-                    .get_untracked()
-                    .and_then(|i| files.with_untracked(|f| f.get(i).cloned()));
-                if let (Some(cb), Some(item)) = (on_open, item) {
-                    ev.prevent_default();
-                    cb.run(item);
-                }
-            }
-            "Backspace" => {
-                if let Some(cb) = on_parent {
-                    ev.prevent_default();
-                    cb.run(());
-                }
-            }
-            _ => {
-                let page = (height.get_untracked() / ROW_HEIGHT) as usize;
-                let Some(next) =
-                    list_keys::step(focused.get_untracked(), &key, len.get_untracked(), page)
-                else {
-                    return;
-                };
-                ev.prevent_default();
-                focused.set(Some(next));
-                if let Some(el) = viewport.get_untracked() {
-                    let top = list_keys::scroll_to_show(
-                        next,
-                        ROW_HEIGHT,
-                        HEADER_HEIGHT,
-                        f64::from(el.client_height()),
-                        f64::from(el.scroll_top()),
-                    );
-                    el.set_scroll_top(top as i32);
-                    measure();
-                }
-                request_animation_frame(move || {
-                    let row = viewport.get_untracked().and_then(|el| {
-                        el.query_selector(&format!("[aria-rowindex=\"{}\"]", next + 2))
-                            .ok()
-                            .flatten()
-                    });
-                    if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
-                        let _ = row.focus();
-                    }
-                });
-            }
+        let page = (vp.height.get_untracked() / ROW_HEIGHT) as usize;
+        if let Some(next) = explorer_keys::handle(ex, &ev, 1, page, jump) {
+            show_row(vp, next);
         }
     };
     let rows = move || {
         let r = range.get();
-        files.with(|f| {
+        ex.files.with(|f| {
             f.get(r.start..r.end)
                 .unwrap_or_default()
                 .iter()
@@ -159,22 +82,83 @@ pub fn FileList(
         })
     };
     view! {
-        <div class="cr-files-viewport" node_ref=viewport tabindex="0" on:scroll=move |_| measure() on:keydown=on_key>
-            <div class="cr-files" role="table" aria-label=move || i18n.t(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
+        <div class="cr-files-viewport" data-cr-scroll="" node_ref=vp.node tabindex="0"
+            on:scroll=move |_| vp.measure() on:keydown=on_key
+            on:click=move |ev| background_click(ex, &ev)
+            on:contextmenu=move |ev| background_menu(ex, &ev)>
+            <div class="cr-files" role="grid" aria-multiselectable="true" aria-label=move || i18n.t(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
                 <div class="cr-files__head" role="row" aria-rowindex="1">
                     <ColumnHeader key=SortKey::Name label=Key::Name class="cr-files__name" sort on_sort/>
                     <ColumnHeader key=SortKey::Size label=Key::Size class="cr-files__size" sort on_sort/>
                     <ColumnHeader key=SortKey::UpdatedAt label=Key::Modified class="cr-files__date" sort on_sort/>
+                    <ColumnHeader key=SortKey::CreatedAt label=Key::Created class="cr-files__date cr-files__created" sort on_sort/>
                 </div>
                 <div role="rowgroup">
                     <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></div>
-                    <For each=rows key=|(_, f)| f.id.clone() let:item>
-                        <FileRow file=item.1 index=item.0 focused/>
+                    <For each=rows key=|(i, f)| item_key(*i, f) let:item>
+                        <FileRow file=item.1 index=item.0/>
                     </For>
                     <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_below(ROW_HEIGHT, len.get()))></div>
                 </div>
             </div>
         </div>
+    }
+}
+
+/// Scrolls row `index` into view and focuses it.
+fn show_row(vp: Viewport, index: usize) {
+    if let Some(el) = vp.node.get_untracked() {
+        let top = list_keys::scroll_to_show(
+            index,
+            ROW_HEIGHT,
+            HEADER_HEIGHT,
+            f64::from(el.client_height()),
+            f64::from(el.scroll_top()),
+        );
+        vp.scroll_to(top);
+    }
+    vp.focus_item(index);
+}
+
+/// Asks for the next page whenever the rendered range comes within `margin` items of the end.
+pub fn near_end_effect(ex: Explorer, end: Signal<usize>, len: Memo<usize>, margin: usize) {
+    Effect::new(move |_| {
+        let (e, n) = (end.get(), len.get());
+        if n > 0 && e + margin >= n && !ex.complete.get_untracked() {
+            ex.send(Command::NearEnd);
+        }
+    });
+}
+
+/// Whether an event happened outside every item (on the background of a view).
+fn on_background(ev: &web_sys::MouseEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            el.closest("[data-cr-item], [role=columnheader]")
+                .ok()
+                .flatten()
+                .is_none()
+        })
+}
+
+/// A click on the background clears the selection (unless a modifier is held).
+pub fn background_click(ex: Explorer, ev: &web_sys::MouseEvent) {
+    if on_background(ev) && !ev.ctrl_key() && !ev.meta_key() && !ev.shift_key() {
+        ex.selection.update(|s| s.clear());
+    }
+}
+
+/// A right click on the background opens the folder's menu.
+pub fn background_menu(ex: Explorer, ev: &web_sys::MouseEvent) {
+    if on_background(ev) {
+        ev.prevent_default();
+        ex.send(Command::Menu {
+            x: f64::from(ev.client_x()),
+            y: f64::from(ev.client_y()),
+            on_item: false,
+        });
     }
 }
 
@@ -214,25 +198,16 @@ fn ColumnHeader(
     }
 }
 
+/// The name of an item: a link into folders (so middle click opens a tab), plain text for files.
 #[component]
-fn FileRow(file: FileResponse, index: usize, focused: RwSignal<Option<usize>>) -> impl IntoView {
+pub fn ItemName(file: FileResponse, class: &'static str) -> impl IntoView {
     let i18n = use_i18n();
-    let is_folder = file.is_folder();
-    let size = if is_folder {
-        String::new()
-    } else {
-        format_size(file.size)
-    };
-    let modified = file
-        .updated_at
-        .unix_millis()
-        .map(browser::local_datetime)
-        .unwrap_or_default();
     let name = file.name.clone();
-    let target = CrUri::parse(&file.path).ok();
-    let name_cell = match (is_folder, target) {
+    match (file.is_folder(), CrUri::parse(&file.path).ok()) {
         (true, Some(uri)) => view! {
-            <a href=links::home(&uri) class="cr-files__link">
+            // Modified clicks select (handled by the item), they do not open tabs.
+            <a href=links::home(&uri) class=class draggable="false"
+                on:click=move |ev| if ev.ctrl_key() || ev.meta_key() || ev.shift_key() { ev.prevent_default() }>
                 <FolderIcon/>
                 <span class="cr-visually-hidden">{move || i18n.t(Key::Folder)}" "</span>
                 <span class="cr-files__label">{name}</span>
@@ -240,26 +215,63 @@ fn FileRow(file: FileResponse, index: usize, focused: RwSignal<Option<usize>>) -
         }
         .into_any(),
         _ => view! {
-            <span class="cr-files__link">
+            <span class=class>
                 <FileIcon/>
                 <span class="cr-files__label">{name}</span>
             </span>
         }
         .into_any(),
+    }
+}
+
+#[component]
+fn FileRow(file: FileResponse, index: usize) -> impl IntoView {
+    let ex = use_explorer();
+    let is_folder = file.is_folder();
+    let size = if is_folder {
+        String::new()
+    } else {
+        format_size(file.size)
     };
+    let date = |t: &cloudreve_api::Timestamp| {
+        t.unix_millis()
+            .map(browser::local_datetime)
+            .unwrap_or_default()
+    };
+    let (modified, created) = (date(&file.updated_at), date(&file.created_at));
+    let id = file.id.clone();
+    let selected = Memo::new(move |_| ex.selection.with(|s| s.contains(&id)));
+    let drop = DropTarget::new(is_folder.then(|| CrUri::parse(&file.path).ok()).flatten());
+    let press = LongPress::new();
     view! {
         <div
             class="cr-files__row"
             class:cr-files__row--folder=is_folder
+            class:cr-files__row--selected=move || selected.get()
+            class:cr-drop-hover=move || drop.hover.get()
             role="row"
             data-cr-item=""
+            data-cr-index=index.to_string()
             aria-rowindex=(index + 2).to_string()
-            tabindex=move || if focused.get() == Some(index) { "0" } else { "-1" }
-            on:click=move |_| focused.set(Some(index))
+            aria-selected=move || selected.get().to_string()
+            tabindex=move || if ex.focused.get() == Some(index) { "0" } else { "-1" }
+            draggable=move || ex.can_move().to_string()
+            on:click=move |ev| item_events::click(ex, index, &ev)
+            on:dblclick=move |_| ex.send(Command::Open(index))
+            on:contextmenu=move |ev| item_events::context_menu(ex, index, &ev)
+            on:pointerdown=move |ev| press.down(ex, index, &ev)
+            on:pointerup=move |_| press.cancel()
+            on:pointercancel=move |_| press.cancel()
+            on:pointermove=move |ev| press.moved(&ev)
+            on:dragstart=move |ev| item_events::drag_start(ex, index, &ev)
+            on:dragover=move |ev| drop.over(&ev)
+            on:dragleave=move |_| drop.leave()
+            on:drop=move |ev| drop.drop(ex, &ev)
         >
-            <span role="cell" class="cr-files__name">{name_cell}</span>
-            <span role="cell" class="cr-files__size">{size}</span>
-            <span role="cell" class="cr-files__date">{modified}</span>
+            <span role="gridcell" class="cr-files__name"><ItemName file class="cr-files__link"/></span>
+            <span role="gridcell" class="cr-files__size">{size}</span>
+            <span role="gridcell" class="cr-files__date">{modified}</span>
+            <span role="gridcell" class="cr-files__date cr-files__created">{created}</span>
         </div>
     }
 }

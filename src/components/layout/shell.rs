@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::sidebar::Sidebar;
 use super::top_bar::TopBar;
+use crate::components::common::toast_list::ToastList;
 use crate::i18n::{use_i18n, Key};
 use crate::state::session::use_session;
 
@@ -36,5 +37,6 @@ pub fn Shell(
             <Sidebar open=menu_open current capacity/>
             <main id="cr-main" class="cr-main" tabindex="-1">{children()}</main>
         </div>
+        <ToastList/>
     }
 }

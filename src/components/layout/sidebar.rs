@@ -4,10 +4,20 @@ use cloudreve_api::models::Capacity;
 use cloudreve_api::{CrUri, FileSystem};
 use leptos::prelude::*;
 
+use super::folder_tree::FolderTree;
 use super::storage_usage::StorageUsage;
 use crate::components::common::icons::{FolderIcon, SharedIcon, TrashIcon};
 use crate::i18n::{use_i18n, Key};
 use crate::links;
+use crate::state::session::use_session;
+
+/// The category views: a search preset per kind (file.md §2 `category`).
+const CATEGORIES: [(&str, Key); 4] = [
+    ("image", Key::Images),
+    ("video", Key::Videos),
+    ("audio", Key::Audio),
+    ("document", Key::Documents),
+];
 
 /// The sidebar; on narrow screens it is a drawer that `open` shows.
 #[component]
@@ -22,6 +32,43 @@ pub fn Sidebar(
     capacity: Signal<Option<Capacity>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let session = use_session();
+    let categories = CATEGORIES
+        .into_iter()
+        .map(|(name, key)| {
+            let mut uri = CrUri::my();
+            uri.query.push(("category".into(), name.into()));
+            view! { <li><a class="cr-nav__link cr-nav__link--small" href=links::home(&uri) on:click=move |_| open.set(false)>{move || i18n.t(key)}</a></li> }
+        })
+        .collect_view();
+    let pins = move || {
+        session
+            .user()
+            .map(|u| u.pined)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|p| CrUri::parse(&p.uri).ok().map(|u| (u, p.name)))
+            .map(|(uri, name)| {
+                let label = if name.is_empty() { uri.name().to_string() } else { name };
+                let target = uri.to_string();
+                let unpin = Action::new_local(move |_: &()| {
+                    let req = cloudreve_api::models::UnpinFileRequest { uri: target.clone() };
+                    async move {
+                        if session.call(&req).await.is_ok() {
+                            let _ = session.reload_user().await;
+                        }
+                    }
+                });
+                let remove_label = i18n.tf(Key::Unpin, &[("name", &label)]);
+                view! {
+                    <li class="cr-nav__pin">
+                        <a class="cr-nav__link cr-nav__link--small" href=links::home(&uri) on:click=move |_| open.set(false)>{label}</a>
+                        <button type="button" class="cr-nav__unpin" aria-label=remove_label on:click=move |_| { unpin.dispatch(()); }>"×"</button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let entry = move |fs: FileSystem, key: Key, icon: AnyView| {
         let href = links::home(&CrUri::root(fs.clone()));
         let is_current = move || current.get().as_ref() == Some(&fs);
@@ -40,9 +87,16 @@ pub fn Sidebar(
             <nav class="cr-nav" aria-label=move || i18n.t(Key::Navigation)>
                 <ul class="cr-nav__list">
                     {entry(FileSystem::My, Key::MyFiles, view! { <FolderIcon/> }.into_any())}
+                    <li><FolderTree/></li>
                     {entry(FileSystem::SharedWithMe, Key::SharedWithMe, view! { <SharedIcon/> }.into_any())}
                     {entry(FileSystem::Trash, Key::Trash, view! { <TrashIcon/> }.into_any())}
                 </ul>
+                <h2 class="cr-nav__heading">{move || i18n.t(Key::Categories)}</h2>
+                <ul class="cr-nav__list">{categories}</ul>
+                <Show when=move || session.user().is_some_and(|u| !u.pined.is_empty())>
+                    <h2 class="cr-nav__heading">{move || i18n.t(Key::Pins)}</h2>
+                    <ul class="cr-nav__list">{pins}</ul>
+                </Show>
             </nav>
             <StorageUsage capacity/>
         </aside>

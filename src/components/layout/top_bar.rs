@@ -18,6 +18,18 @@ pub fn TopBar(
     let theme = use_theme();
     let session = use_session();
     let navigate = use_navigate();
+    let query = RwSignal::new(String::new());
+    let search_nav = navigate.clone();
+    let search = Callback::new(move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let words = query.get_untracked().trim().to_string();
+        if !words.is_empty() {
+            let mut uri = cloudreve_api::CrUri::my();
+            uri.query.push(("name".into(), words));
+            uri.query.push(("case_folding".into(), String::new()));
+            search_nav(&crate::links::home(&uri), Default::default());
+        }
+    });
     let sign_out = Action::new_local(move |_: &()| async move { session.sign_out().await });
     Effect::new(move |_| {
         if sign_out.version().get() > 0 && !sign_out.pending().get() {
@@ -44,6 +56,15 @@ pub fn TopBar(
                 <MenuIcon/>
             </button>
             <span class="cr-topbar__brand">"Cloudreve"</span>
+            <Show when=move || session.signed_in()>
+                <form class="cr-search" role="search" on:submit=move |ev| search.run(ev)>
+                    <label class="cr-field cr-field--inline">
+                        <span class="cr-visually-hidden">{move || i18n.t(Key::Search)}</span>
+                        <input class="cr-input cr-search__input" type="search" name="q" placeholder=move || i18n.t(Key::SearchPlaceholder)
+                            prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
+                    </label>
+                </form>
+            </Show>
             <span class="cr-topbar__spacer"></span>
             <label class="cr-topbar__control">
                 <span class="cr-visually-hidden">{move || i18n.t(Key::Language)}</span>

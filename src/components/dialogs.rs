@@ -1,0 +1,9 @@
+//! Dialogs of the file manager, one per file; each is shown by the page for its `Dialog` variant.
+
+pub mod delete_dialog;
+pub mod failures_dialog;
+pub mod folder_picker;
+pub mod lock_dialog;
+pub mod modal;
+pub mod name_dialog;
+pub mod tags_dialog;

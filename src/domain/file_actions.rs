@@ -1,0 +1,193 @@
+//! Which actions a folder view offers, from the file system's capability bits and what is
+//! selected. Shared by the context menu, the selection toolbar and the keyboard shortcuts, so the
+//! three never disagree.
+
+use cloudreve_api::boolset::capability as cap;
+use cloudreve_api::{Boolset, FileSystem};
+
+/// An action on the selection or on the folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileAction {
+    /// Open the one selected item.
+    Open,
+    /// Rename the one selected item.
+    Rename,
+    /// Move into another folder.
+    MoveTo,
+    /// Copy into another folder.
+    CopyTo,
+    /// Move to the trash.
+    Delete,
+    /// Delete without the trash.
+    DeleteForGood,
+    /// Put trash items back.
+    Restore,
+    /// Edit tags.
+    Tags,
+    /// Show details.
+    Info,
+    /// Pin the one selected folder to the sidebar.
+    Pin,
+    /// Select everything in the folder.
+    SelectAll,
+    /// Swap selected and unselected.
+    InvertSelection,
+    /// Select nothing.
+    ClearSelection,
+    /// Create a folder here.
+    NewFolder,
+    /// Create an empty file here.
+    NewFile,
+    /// Load the folder again.
+    Refresh,
+    /// Delete everything in the trash.
+    EmptyTrash,
+}
+
+/// What the actions depend on.
+#[derive(Debug, Clone, Default)]
+pub struct Context {
+    /// The file system on screen.
+    pub fs: Option<FileSystem>,
+    /// Whether the listing is a search.
+    pub search: bool,
+    /// The listing's capability bits.
+    pub capability: Boolset,
+    /// How many items the action targets.
+    pub targets: usize,
+    /// Whether the single target is a folder.
+    pub single_folder: bool,
+    /// Whether the folder has any items.
+    pub has_items: bool,
+}
+
+impl Context {
+    fn can(&self, bit: usize) -> bool {
+        self.capability.get(bit)
+    }
+
+    fn is(&self, fs: FileSystem) -> bool {
+        self.fs.as_ref() == Some(&fs)
+    }
+}
+
+/// Actions for the targeted items (a right click on an item, the selection toolbar).
+pub fn for_items(c: &Context) -> Vec<FileAction> {
+    use FileAction::*;
+    let mut out = Vec::new();
+    if c.targets == 0 {
+        return out;
+    }
+    let one = c.targets == 1;
+    let trash = c.is(FileSystem::Trash);
+    let my = c.is(FileSystem::My);
+    if one && c.single_folder && !trash {
+        out.push(Open);
+    }
+    if one && c.can(cap::RENAME) && !trash {
+        out.push(Rename);
+    }
+    if trash && c.can(cap::RESTORE) {
+        out.push(Restore);
+    }
+    // CE servers don't set the Pro move/copy bits but allow both inside my files (file.md §Move).
+    if c.can(cap::MOVE_TO_MY) || my || trash {
+        out.push(MoveTo);
+    }
+    if c.can(cap::COPY_TO_MY) || my {
+        out.push(CopyTo);
+    }
+    if c.can(cap::UPDATE_METADATA) && my {
+        out.push(Tags);
+    }
+    if one && c.single_folder && my && !c.search {
+        out.push(Pin);
+    }
+    if one && c.can(cap::INFO) {
+        out.push(Info);
+    }
+    if c.can(cap::SOFT_DELETE) && !trash {
+        out.push(Delete);
+    }
+    if c.can(cap::DELETE) {
+        out.push(DeleteForGood);
+    }
+    out
+}
+
+/// Actions for the folder itself (a right click on the background).
+pub fn for_folder(c: &Context) -> Vec<FileAction> {
+    use FileAction::*;
+    let mut out = Vec::new();
+    if c.can(cap::CREATE) && c.is(FileSystem::My) && !c.search {
+        out.extend([NewFolder, NewFile]);
+    }
+    if c.has_items {
+        out.extend([SelectAll, InvertSelection]);
+    }
+    if c.targets > 0 {
+        out.push(ClearSelection);
+    }
+    if c.is(FileSystem::Trash) && c.has_items {
+        out.push(EmptyTrash);
+    }
+    out.push(Refresh);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::FileAction::*;
+    use super::*;
+
+    fn ctx(fs: FileSystem, bits: &[usize], targets: usize, folder: bool) -> Context {
+        Context {
+            fs: Some(fs),
+            search: false,
+            capability: Boolset::from_bits(bits.iter().copied()),
+            targets,
+            single_folder: folder,
+            has_items: true,
+        }
+    }
+
+    #[test]
+    fn my_files_offer_the_full_set_by_capability() {
+        let c = ctx(FileSystem::My, cap::CE_MY, 1, true);
+        assert_eq!(
+            for_items(&c),
+            [
+                Open,
+                Rename,
+                MoveTo,
+                CopyTo,
+                Tags,
+                Pin,
+                Info,
+                Delete,
+                DeleteForGood
+            ]
+        );
+        let many = ctx(FileSystem::My, cap::CE_MY, 3, false);
+        assert_eq!(
+            for_items(&many),
+            [MoveTo, CopyTo, Tags, Delete, DeleteForGood]
+        );
+        assert_eq!(for_folder(&many)[..2], [NewFolder, NewFile]);
+    }
+
+    #[test]
+    fn the_trash_restores_and_deletes_for_good_only() {
+        let c = ctx(FileSystem::Trash, cap::CE_TRASH, 2, false);
+        assert_eq!(for_items(&c), [Restore, MoveTo, DeleteForGood]);
+        assert!(for_folder(&c).contains(&EmptyTrash));
+        assert!(!for_folder(&c).contains(&NewFolder));
+    }
+
+    #[test]
+    fn missing_bits_remove_actions() {
+        let c = ctx(FileSystem::SharedWithMe, cap::CE_SHARED_WITH_ME, 1, false);
+        assert!(for_items(&c).is_empty(), "{:?}", for_items(&c));
+        assert!(for_items(&ctx(FileSystem::My, cap::CE_MY, 0, false)).is_empty());
+    }
+}

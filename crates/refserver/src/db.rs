@@ -12,6 +12,7 @@ use crate::error::AppError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_trash_and_metadata.sql"),
+    include_str!("../migrations/0003_views_and_pins.sql"),
 ];
 
 /// A shared SQLite connection.

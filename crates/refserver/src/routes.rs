@@ -7,6 +7,7 @@ pub mod file_ops;
 pub mod session;
 pub mod site;
 pub mod user;
+pub mod view;
 
 use axum::handler::Handler;
 use axum::routing::{on, MethodFilter};
@@ -54,6 +55,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = file::routes(r);
     let r = file_ops::routes(r);
     let r = file_info::routes(r);
+    let r = view::routes(r);
     (r.router, r.routed)
 }
 

@@ -3,3 +3,4 @@
 pub mod files;
 pub mod metadata;
 pub mod users;
+pub mod views;

@@ -4,6 +4,7 @@
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
+pub mod pin;
 pub mod session;
 pub mod site;
 pub mod user;
@@ -56,6 +57,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = file_ops::routes(r);
     let r = file_info::routes(r);
     let r = view::routes(r);
+    let r = pin::routes(r);
     (r.router, r.routed)
 }
 

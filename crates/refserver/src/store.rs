@@ -2,5 +2,6 @@
 
 pub mod files;
 pub mod metadata;
+pub mod pins;
 pub mod users;
 pub mod views;

@@ -1,4 +1,5 @@
-//! Server-side view settings (`PATCH /file/view`, the `view` of listings), file.md §4.
+//! Server-side view settings (`PATCH /file/view`, the `view` of listings) and sidebar pins
+//! (`PUT`/`DELETE /file/pin`, `pined` on the user), file.md §4.
 
 mod common;
 
@@ -280,5 +281,57 @@ async fn trash_and_shared_with_me_views_are_per_user() {
     assert_eq!(
         list(&s, &t, "cloudreve://shared_with_me", "").await["data"]["view"]["view"],
         "grid"
+    );
+}
+
+/// `PUT /file/pin` as `t`; the answer's code.
+async fn pin(s: &AppState, t: Option<&str>, uri: &str, name: Option<&str>) -> Value {
+    let mut body = json!({"uri": uri});
+    if let Some(n) = name {
+        body["name"] = n.into();
+    }
+    send(s, t, "PUT", "/file/pin", body).await["code"].clone()
+}
+
+/// `pined` of `GET /user/me` as `t`.
+async fn pined(s: &AppState, t: &str) -> Value {
+    call(s, "GET", "/api/v4/user/me", Some(t), None).await.1["data"]["pined"].clone()
+}
+
+#[tokio::test]
+async fn pins_are_idempotent_conflict_on_a_new_name_and_show_on_the_user() {
+    let (s, _d) = state();
+    let t = admin_token(&s).await;
+    let me = Some(t.as_str());
+    assert_eq!(pin(&s, me, "cloudreve://my/a/", Some("A")).await, 0);
+    assert_eq!(
+        pin(&s, me, "cloudreve://my/a", Some("A")).await,
+        0,
+        "same URI (after normalising) and name: nothing to do"
+    );
+    assert_eq!(pin(&s, me, "cloudreve://my/a", Some("B")).await, 40004);
+    let search = "cloudreve://my?name=x&case_folding";
+    assert_eq!(pin(&s, me, search, None).await, 0, "searches, unchecked");
+    assert_eq!(pin(&s, me, "nope://x", None).await, 40001);
+    assert_eq!(pin(&s, None, "cloudreve://my", None).await, 401);
+    let expected = json!([{"uri": "cloudreve://my/a", "name": "A"}, {"uri": search}]);
+    assert_eq!(pined(&s, &t).await, expected);
+    let site = call(&s, "GET", "/api/v4/site/config/basic", me, None)
+        .await
+        .1;
+    assert_eq!(site["data"]["user"]["pined"], expected);
+    assert_eq!(
+        sign_in(&s, ADMIN_EMAIL, ADMIN_PASSWORD).await["user"]["pined"],
+        expected
+    );
+    let b = bob(&s).await;
+    assert_eq!(pined(&s, &b).await, Value::Null, "pins are per user");
+    let unpin = json!({"uri": "cloudreve://my/a/"});
+    assert_eq!(send(&s, me, "DELETE", "/file/pin", unpin).await["code"], 0);
+    assert_eq!(pined(&s, &t).await, json!([{"uri": search}]));
+    assert_eq!(
+        pin(&s, me, "cloudreve://my/a", Some("B")).await,
+        0,
+        "after removal the URI is free again"
     );
 }

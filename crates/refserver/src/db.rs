@@ -28,6 +28,7 @@ impl Db {
             "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
         )?;
         migrate(&mut conn)?;
+        crate::store::search::register_functions(&conn)?;
         Ok(Db(Arc::new(Mutex::new(conn))))
     }
 

@@ -5,6 +5,7 @@ pub mod file;
 pub mod file_info;
 pub mod file_ops;
 pub mod pin;
+pub mod search;
 pub mod session;
 pub mod site;
 pub mod user;

@@ -13,11 +13,13 @@ use cloudreve_api::models::{
 use cloudreve_api::{Boolset, Code, CrUri, FileSystem, Timestamp};
 use serde_json::json;
 
+use super::search::{flat_props, searched};
 use super::view::{default_trash_view, default_view, Asked};
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiJson, ApiQuery, AuthUser, Viewer};
 use crate::ids::{IdCodec, Kind};
+use crate::search::Conditions;
 use crate::state::{now_millis, AppState};
 use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
 use crate::store::users::UserRow;
@@ -172,6 +174,7 @@ async fn list(
         FileSystem::Other(_) => return Err(AppError::Param("unknown uri".into())),
         _ => viewer.0.ok_or(AppError::LoginRequired)?,
     };
+    let search = Conditions::parse(&uri)?;
     let asked = Asked::parse(&q)?;
     match uri.fs {
         FileSystem::SharedWithMe if uri.is_root() => {
@@ -180,19 +183,20 @@ async fn list(
                 s.db.call(move |c| views::of_root(c, user.id, FileSystem::SharedWithMe.as_str()))
                     .await?;
             let used = asked.settle(stored, default_view());
-            return ok(ListResponse {
-                view: Some(used.view),
-                ..empty_listing(SHARED_WITH_ME_CAPABILITY)
+            return ok(match search {
+                Some(_) => searched(used, None, flat_props(SHARED_WITH_ME_CAPABILITY)),
+                None => ListResponse {
+                    view: Some(used.view),
+                    ..empty_listing(SHARED_WITH_ME_CAPABILITY)
+                },
             });
         }
         FileSystem::My => check_owner(&s, &uri, &user)?,
         FileSystem::Trash if uri.is_root() => {}
         _ => return Err(AppError::code(Code::ParentNotExist, "Path not exist")),
     }
-    if uri.is_search() {
-        return Err(AppError::Param(
-            "Search is not supported by this server yet".into(),
-        ));
+    if let Some(cond) = search {
+        return super::search::list(&s, user, &uri, cond, q.next_page_token, asked).await;
     }
     let in_trash = uri.fs == FileSystem::Trash;
     let cursor_mode = s.config.cursor_pagination;

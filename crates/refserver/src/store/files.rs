@@ -32,9 +32,10 @@ pub struct FileRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, owner_id, parent_id, name, type, size, blob, created_at, updated_at";
+pub(crate) const COLUMNS: &str =
+    "id, owner_id, parent_id, name, type, size, blob, created_at, updated_at";
 
-fn from_row(r: &Row) -> rusqlite::Result<FileRow> {
+pub(crate) fn from_row(r: &Row) -> rusqlite::Result<FileRow> {
     Ok(FileRow {
         id: r.get(0)?,
         owner_id: r.get(1)?,

@@ -179,6 +179,19 @@ impl CrUri {
         !self.query.is_empty()
     }
 
+    /// The values of search key `key`, in order; a repeatable key such as `name` yields several.
+    pub fn query_values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.query
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// Whether search key `key` is present; flags such as `case_folding` carry no value.
+    pub fn has_query(&self, key: &str) -> bool {
+        self.query.iter().any(|(k, _)| k == key)
+    }
+
     /// The last segment's name (empty for the root).
     pub fn name(&self) -> &str {
         self.segments.last().map_or("", String::as_str)
@@ -387,6 +400,23 @@ mod tests {
         assert_eq!(CrUri::parse("cloudreve://my/%zz"), Err(UriError::Encoding));
         assert_eq!(CrUri::parse("cloudreve://my/%e4"), Err(UriError::Encoding));
         assert_eq!(CrUri::parse("cloudreve://my/%"), Err(UriError::Encoding));
+    }
+
+    #[test]
+    fn search_query_accessors() {
+        let q = CrUri::parse(
+            "cloudreve://my/Docs?name=a&case_folding&name=b+c&meta_sys%3Arestore_uri=x%2520y",
+        )
+        .unwrap();
+        assert_eq!(q.query_values("name").collect::<Vec<_>>(), ["a", "b c"]);
+        assert_eq!(
+            q.query_values("meta_sys:restore_uri").collect::<Vec<_>>(),
+            ["x%20y"],
+            "keys and values are form-decoded once"
+        );
+        assert!(q.has_query("case_folding"));
+        assert!(!q.has_query("use_or"));
+        assert_eq!(q.query_values("type").count(), 0);
     }
 
     #[test]

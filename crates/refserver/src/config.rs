@@ -27,6 +27,8 @@ pub struct Config {
     pub cursor_pagination: bool,
     /// Site title.
     pub title: String,
+    /// Most folders one search visits (`max_recursive_searched_folder`); results past it are partial.
+    pub search_folder_limit: usize,
 }
 
 /// E-mail of the admin account created on first start.
@@ -46,6 +48,7 @@ impl Config {
             login_captcha: false,
             cursor_pagination: true,
             title: "Cloudreve".into(),
+            search_folder_limit: 65_535,
         }
     }
 }

@@ -12,6 +12,7 @@ use crate::error::AppError;
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_init.sql"),
     include_str!("../migrations/0002_trash_and_metadata.sql"),
+    include_str!("../migrations/0003_views_and_pins.sql"),
 ];
 
 /// A shared SQLite connection.
@@ -27,6 +28,7 @@ impl Db {
             "PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
         )?;
         migrate(&mut conn)?;
+        crate::store::search::register_functions(&conn)?;
         Ok(Db(Arc::new(Mutex::new(conn))))
     }
 

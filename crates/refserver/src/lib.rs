@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod ids;
 pub mod routes;
+pub mod search;
 pub mod seed;
 pub mod state;
 pub mod store;

@@ -4,9 +4,12 @@
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
+pub mod pin;
+pub mod search;
 pub mod session;
 pub mod site;
 pub mod user;
+pub mod view;
 
 use axum::handler::Handler;
 use axum::routing::{on, MethodFilter};
@@ -54,6 +57,8 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = file::routes(r);
     let r = file_ops::routes(r);
     let r = file_info::routes(r);
+    let r = view::routes(r);
+    let r = pin::routes(r);
     (r.router, r.routed)
 }
 

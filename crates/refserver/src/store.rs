@@ -2,4 +2,7 @@
 
 pub mod files;
 pub mod metadata;
+pub mod pins;
+pub mod search;
 pub mod users;
+pub mod views;

@@ -7,25 +7,32 @@ use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use cloudreve_api::boolset::capability;
 use cloudreve_api::models::{
-    CreateFileRequest, CreateType, ExplorerView, FileResponse, FileType, ListFilesRequest,
-    ListResponse, NavigatorProps, PaginationResults, StoragePolicy,
+    CreateFileRequest, CreateType, FileResponse, FileType, ListFilesRequest, ListResponse,
+    NavigatorProps, PaginationResults, StoragePolicy,
 };
 use cloudreve_api::{Boolset, Code, CrUri, FileSystem, Timestamp};
 use serde_json::json;
 
+use super::search::{flat_props, searched};
+use super::view::{default_trash_view, default_view, Asked};
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiJson, ApiQuery, AuthUser, Viewer};
 use crate::ids::{IdCodec, Kind};
+use crate::search::Conditions;
 use crate::state::{now_millis, AppState};
 use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
-use crate::store::metadata;
 use crate::store::users::UserRow;
+use crate::store::{metadata, views};
 
-/// Page size when the request names none.
-const DEFAULT_PAGE_SIZE: i64 = 100;
+/// Page size when neither the request nor a stored view names one.
+pub(super) const DEFAULT_PAGE_SIZE: i64 = 100;
 /// Larger page sizes are silently capped to this.
-const MAX_PAGE_SIZE: i64 = 2000;
+pub(super) const MAX_PAGE_SIZE: i64 = 2000;
+/// Capability of the trash (models.md §File-system capability bits).
+pub(super) const TRASH_CAPABILITY: &str = "AMIK";
+/// Capability of the shared-with-me root.
+pub(super) const SHARED_WITH_ME_CAPABILITY: &str = "gAKA";
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<ListFilesRequest, _, _>(list)
@@ -162,37 +169,36 @@ async fn list(
     ApiQuery(q): ApiQuery<ListFilesRequest>,
 ) -> ApiResult<ListResponse> {
     let uri = parse_uri(&q.uri)?;
-    if uri.is_search() {
-        return Err(AppError::Param(
-            "Search is not supported by this server yet".into(),
-        ));
-    }
     let user = match uri.fs {
         FileSystem::Share => return Err(AppError::NotFound("Share not found")),
         FileSystem::Other(_) => return Err(AppError::Param("unknown uri".into())),
         _ => viewer.0.ok_or(AppError::LoginRequired)?,
     };
+    let search = Conditions::parse(&uri)?;
+    let asked = Asked::parse(&q)?;
     match uri.fs {
-        FileSystem::SharedWithMe if uri.is_root() => return ok(empty_listing("gAKA")),
+        FileSystem::SharedWithMe if uri.is_root() => {
+            // Share shortcuts are not implemented: a well-formed, empty listing.
+            let stored =
+                s.db.call(move |c| views::of_root(c, user.id, FileSystem::SharedWithMe.as_str()))
+                    .await?;
+            let used = asked.settle(stored, default_view());
+            return ok(match search {
+                Some(_) => searched(used, None, flat_props(SHARED_WITH_ME_CAPABILITY)),
+                None => ListResponse {
+                    view: Some(used.view),
+                    ..empty_listing(SHARED_WITH_ME_CAPABILITY)
+                },
+            });
+        }
         FileSystem::My => check_owner(&s, &uri, &user)?,
         FileSystem::Trash if uri.is_root() => {}
         _ => return Err(AppError::code(Code::ParentNotExist, "Path not exist")),
     }
+    if let Some(cond) = search {
+        return super::search::list(&s, user, &uri, cond, q.next_page_token, asked).await;
+    }
     let in_trash = uri.fs == FileSystem::Trash;
-    let order = match q.order_by.as_deref() {
-        None | Some("") => OrderBy::CreatedAt,
-        Some(o) => OrderBy::parse(o).ok_or_else(|| AppError::Param("Invalid order_by".into()))?,
-    };
-    let desc = match q.order_direction.as_deref() {
-        None | Some("") | Some("asc") => false,
-        Some("desc") => true,
-        Some(_) => return Err(AppError::Param("Invalid order_direction".into())),
-    };
-    let page_size = match q.page_size {
-        None | Some(0) => DEFAULT_PAGE_SIZE,
-        Some(n) if n < 0 => return Err(AppError::Param("Invalid page_size".into())),
-        Some(n) => n.min(MAX_PAGE_SIZE),
-    };
     let cursor_mode = s.config.cursor_pagination;
     let window = if cursor_mode {
         Window::Cursor(
@@ -206,7 +212,7 @@ async fn list(
         Window::Page(q.page.unwrap_or(0).max(0))
     };
     let segments = uri.segments.clone();
-    let (folder, rows, more, total) =
+    let (folder, rows, more, total, used) =
         s.db.call(move |c| {
             let folder = if in_trash {
                 Some(files::root_of(c, user.id, files::FS_TRASH, now_millis())?)
@@ -216,7 +222,14 @@ async fn list(
             let folder = folder
                 .filter(|f| f.file_type == TYPE_FOLDER)
                 .ok_or_else(|| AppError::code(Code::ParentNotExist, "Path not exist"))?;
-            let (rows, more) = files::children(c, folder.id, order, desc, page_size, &window)?;
+            let used = if in_trash {
+                let fs = FileSystem::Trash.as_str();
+                asked.settle(views::of_root(c, user.id, fs)?, default_trash_view())
+            } else {
+                asked.settle(views::nearest(c, folder.id)?, default_view())
+            };
+            let (rows, more) =
+                files::children(c, folder.id, used.order, used.desc, used.page_size, &window)?;
             let total = if cursor_mode {
                 None
             } else {
@@ -231,13 +244,17 @@ async fn list(
                     (r, m)
                 })
                 .collect();
-            Ok((folder, rows, more, total))
+            Ok((folder, rows, more, total, used))
         })
         .await?;
     let ids = &s.ids;
     let next_token = (cursor_mode && more)
-        .then(|| rows.last().map(|(last, _)| encode_cursor(ids, order, last)))
+        .then(|| {
+            rows.last()
+                .map(|(last, _)| encode_cursor(ids, used.order, last))
+        })
         .flatten();
+    let page_size = used.page_size;
     if in_trash {
         // The trash root is a bare zero-valued parent, and its items show their original names.
         let files = rows
@@ -254,7 +271,8 @@ async fn list(
         return ok(ListResponse {
             files,
             pagination,
-            ..empty_listing("AMIK")
+            view: Some(used.view),
+            ..empty_listing(TRASH_CAPABILITY)
         });
     }
     let files = rows
@@ -273,14 +291,7 @@ async fn list(
             is_cursor: cursor_mode,
         },
         storage_policy: Some(default_policy(ids)),
-        view: Some(ExplorerView {
-            page_size,
-            order: order.as_str().into(),
-            order_direction: if desc { "desc" } else { "asc" }.into(),
-            view: "grid".into(),
-            thumbnail: true,
-            ..ExplorerView::default()
-        }),
+        view: Some(used.view),
         ..base
     })
 }

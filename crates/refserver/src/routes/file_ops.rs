@@ -17,7 +17,7 @@ use crate::extract::{ApiJson, AuthUser};
 use crate::state::{now_millis, now_secs, AppState};
 use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
 use crate::store::metadata::{self, EXPECTED_COLLECT_TIME, RESTORE_URI};
-use crate::store::users::UserRow;
+use crate::store::users::{self, UserRow};
 
 /// Largest number of URIs one request may name (the site's `max_batch_size`).
 const MAX_BATCH: usize = 3000;
@@ -308,6 +308,9 @@ async fn move_files(
                 .ok()
                 .filter(|f| f.file_type == TYPE_FOLDER)
                 .ok_or_else(path_not_exist)?;
+            if copy {
+                check_copy_quota(c, &user, &targets)?;
+            }
             each_in_transaction(c, targets, |tx, uri| {
                 let from_trash = uri.fs == FileSystem::Trash;
                 let src = if from_trash {
@@ -345,6 +348,25 @@ async fn move_files(
         .await?;
     failures.extend(more);
     finish(failures)
+}
+
+/// Copies share blobs but are charged to the quota (file.md §Move or copy): the whole batch fails
+/// with 40051, before anything is copied, when its bytes would not fit. Items that do not resolve
+/// count for nothing here; they fail on their own in the batch.
+fn check_copy_quota(c: &Connection, user: &UserRow, targets: &Targets) -> Result<(), AppError> {
+    let mut bytes: i64 = 0;
+    for (_, uri) in targets {
+        if let Ok(src) = resolve(c, user.id, uri) {
+            bytes = bytes.saturating_add(files::tree_size(c, src.id)?);
+        }
+    }
+    if users::used_storage(c, user.id)?.saturating_add(bytes) > user.max_storage {
+        return Err(AppError::code(
+            Code::InsufficientCapacity,
+            "Insufficient storage quota",
+        ));
+    }
+    Ok(())
 }
 
 /// The wire form of a trashed item: its original name, its `trash/<stored name>` path, its metadata.

@@ -117,7 +117,7 @@ async fn sign_in(
             ..Envelope::ok(serde_json::Value::Null)
         }));
     }
-    let login = login_response(&s, &user, None)?;
+    let login = login_response(&s, &user, None).await?;
     Ok(Json(Envelope::ok(
         serde_json::to_value(login).map_err(|e| AppError::Internal(e.into()))?,
     )))
@@ -148,7 +148,7 @@ async fn sign_in_2fa(
         .unwrap_or_else(|p| p.into_inner())
         .remove(&req.session_id);
     check_status(&user)?;
-    ok(login_response(&s, &user, None)?)
+    ok(login_response(&s, &user, None).await?)
 }
 
 async fn refresh(
@@ -233,13 +233,13 @@ fn state_hash(s: &AppState, user: &UserRow) -> String {
     STANDARD.encode(h.finalize())
 }
 
-fn login_response(
+async fn login_response(
     s: &AppState,
     user: &UserRow,
     root: Option<String>,
 ) -> Result<LoginResponse, AppError> {
     Ok(LoginResponse {
-        user: user.to_wire(&s.ids),
+        user: super::user::own_profile(s, user).await?,
         token: issue_tokens(s, user, root)?,
     })
 }

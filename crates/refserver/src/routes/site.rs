@@ -53,7 +53,7 @@ async fn config(
         _ => {
             let ids = s.ids;
             let user = match viewer.0 {
-                Some(u) => u.to_wire(&ids),
+                Some(u) => super::user::own_profile(&s, &u).await?,
                 None => s.db.call(move |c| users::anonymous(c, &ids)).await?,
             };
             ok(SiteConfig {

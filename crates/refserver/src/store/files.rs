@@ -32,9 +32,10 @@ pub struct FileRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str = "id, owner_id, parent_id, name, type, size, blob, created_at, updated_at";
+pub(crate) const COLUMNS: &str =
+    "id, owner_id, parent_id, name, type, size, blob, created_at, updated_at";
 
-fn from_row(r: &Row) -> rusqlite::Result<FileRow> {
+pub(crate) fn from_row(r: &Row) -> rusqlite::Result<FileRow> {
     Ok(FileRow {
         id: r.get(0)?,
         owner_id: r.get(1)?,
@@ -125,11 +126,22 @@ pub fn is_within(c: &Connection, node: i64, ancestor: i64) -> Result<bool, AppEr
     Ok(found.is_some())
 }
 
+/// `t(id)`: row `?1` and everything below it.
+const SUBTREE: &str = "WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL SELECT f.id FROM files f JOIN t ON f.parent_id = t.id)";
+
+/// Bytes of the files in `id`'s subtree (`id` included).
+pub fn tree_size(c: &Connection, id: i64) -> Result<i64, AppError> {
+    Ok(c.query_row(
+        &format!("{SUBTREE} SELECT COALESCE(SUM(size), 0) FROM files WHERE id IN (SELECT id FROM t) AND type = 0"),
+        [id],
+        |r| r.get(0),
+    )?)
+}
+
 /// Deletes `id` and everything below it; returns the blobs no row references any more.
 pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
-    let tree = "WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL SELECT f.id FROM files f JOIN t ON f.parent_id = t.id)";
     let blobs: Vec<String> = {
-        let mut st = c.prepare(&format!("{tree} SELECT DISTINCT blob FROM files WHERE id IN (SELECT id FROM t) AND blob IS NOT NULL"))?;
+        let mut st = c.prepare(&format!("{SUBTREE} SELECT DISTINCT blob FROM files WHERE id IN (SELECT id FROM t) AND blob IS NOT NULL"))?;
         let r = st
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -138,7 +150,7 @@ pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
     // One statement: SQLite checks the parent_id foreign key when the statement ends, and metadata
     // rows go with their files (ON DELETE CASCADE).
     c.execute(
-        &format!("{tree} DELETE FROM files WHERE id IN (SELECT id FROM t)"),
+        &format!("{SUBTREE} DELETE FROM files WHERE id IN (SELECT id FROM t)"),
         [id],
     )?;
     let mut orphaned = Vec::new();

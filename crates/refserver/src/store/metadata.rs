@@ -10,6 +10,8 @@ use crate::error::AppError;
 pub const RESTORE_URI: &str = "sys:restore_uri";
 /// Key of the Unix time after which a trashed item may be purged.
 pub const EXPECTED_COLLECT_TIME: &str = "sys:expected_collect_time";
+/// Key marking a share shortcut (a symbolic folder searches do not descend into).
+pub const SHARED_REDIRECT: &str = "sys:shared_redirect";
 
 /// Every key of `file`.
 pub fn all(c: &Connection, file: i64) -> Result<BTreeMap<String, String>, AppError> {

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod seed;
+
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use http_body_util::BodyExt;
@@ -85,4 +87,30 @@ pub async fn list(state: &AppState, token: &str, uri: &str, extra: &str) -> Valu
         cloudreve_api::uri::encode_component(uri)
     );
     call(state, "GET", &q, Some(token), None).await.1
+}
+
+/// One string field of each item of a listing (panics on an error answer, so that an empty result
+/// is never mistaken for a failed call).
+pub fn field(listing: &Value, key: &str) -> Vec<String> {
+    listing["data"]["files"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no files in {listing}"))
+        .iter()
+        .map(|f| f[key].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// A fresh active user with password `secret-pw`, signed in: (row id, access token).
+pub async fn new_user(state: &AppState, email: &str) -> (i64, String) {
+    let id = refserver::seed::add_user(state, email, "secret-pw", None).expect("user");
+    let token = sign_in(state, email, "secret-pw").await["token"]["access_token"]
+        .as_str()
+        .expect("token")
+        .to_string();
+    (id, token)
+}
+
+/// The names of a listing's items.
+pub fn names(listing: &Value) -> Vec<String> {
+    field(listing, "name")
 }

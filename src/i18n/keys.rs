@@ -84,7 +84,7 @@ keys! {
     CalculateSize => "Calculate size", "计算大小";
     ClearSelection => "Clear selection", "取消选择";
     Close => "Close", "关闭";
-    CopiedCount => "Copied {count} items.", "已复制 {count} 项。";
+    CopiedCount => "Copied {count} item(s).", "已复制 {count} 项。";
     CopyHere => "Copy here", "复制到这里";
     CopyTo => "Copy to…", "复制到…";
     Created => "Created", "创建时间";
@@ -94,7 +94,7 @@ keys! {
     DeleteManyToTrash => "Move {count} items to the trash?", "将这 {count} 项移到回收站？";
     DeleteOneForGood => "Permanently delete “{name}”? This cannot be undone.", "永久删除“{name}”？此操作无法撤销。";
     DeleteOneToTrash => "Move “{name}” to the trash?", "将“{name}”移到回收站？";
-    DeletedForGood => "Permanently deleted {count} items.", "已永久删除 {count} 项。";
+    DeletedForGood => "Permanently deleted {count} item(s).", "已永久删除 {count} 项。";
     EmptyTrash => "Empty trash", "清空回收站";
     EmptyTrashConfirm => "Permanently delete everything in the trash? This cannot be undone.", "永久删除回收站中的所有内容？此操作无法撤销。";
     FailedItems => "Items that failed", "失败的项目";
@@ -112,8 +112,8 @@ keys! {
     LockedTitle => "Items are locked", "项目已锁定";
     MoveHere => "Move here", "移动到这里";
     MoveTo => "Move to…", "移动到…";
-    MovedCount => "Moved {count} items.", "已移动 {count} 项。";
-    MovedToTrash => "Moved {count} items to the trash.", "已将 {count} 项移到回收站。";
+    MovedCount => "Moved {count} item(s).", "已移动 {count} 项。";
+    MovedToTrash => "Moved {count} item(s) to the trash.", "已将 {count} 项移到回收站。";
     NameBadCharacter => "Names cannot contain \\ / : * ? \" < > | or control characters.", "名称不能包含 \\ / : * ? \" < > | 或控制字符。";
     NameEmpty => "Enter a name.", "请输入名称。";
     NameReserved => "“.” and “..” cannot be used as names.", "“.”和“..”不能用作名称。";
@@ -130,14 +130,14 @@ keys! {
     Rename => "Rename", "重命名";
     RenamedOne => "Renamed.", "已重命名。";
     Restore => "Restore", "还原";
-    RestoredCount => "Restored {count} items.", "已还原 {count} 项。";
+    RestoredCount => "Restored {count} item(s).", "已还原 {count} 项。";
     Save => "Save", "保存";
     SearchResults => "Search results", "搜索结果";
     SearchResultsFor => "Results for “{query}”", "“{query}”的搜索结果";
     SelectAll => "Select all", "全选";
     SelectedCount => "{count} selected", "已选择 {count} 项";
     ShowFullPath => "Show the full path", "显示完整路径";
-    SomeFailed => "{count} items could not be processed", "{count} 项未能完成";
+    SomeFailed => "{count} item(s) could not be processed", "{count} 项未能完成";
     SpaceUsed => "Space used", "占用空间";
     StoragePolicy => "Storage policy", "存储策略";
     Tags => "Tags", "标签";
@@ -153,7 +153,7 @@ keys! {
     CollapseFolder => "Collapse {name}", "收起 {name}";
     Documents => "Documents", "文档";
     ExpandFolder => "Expand {name}", "展开 {name}";
-    FolderTree => "Folders", "文件夹树";
+    FolderTree => "All folders", "全部文件夹";
     Images => "Images", "图片";
     Pins => "Pinned", "已固定";
     Search => "Search", "搜索";

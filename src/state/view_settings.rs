@@ -58,9 +58,11 @@ pub async fn save(session: Session, ex: Explorer, sort: Sort) {
             ..ExplorerView::default()
         }),
     };
+    // Remembered here first, so the folder shows the new view even if reloaded before the server
+    // answers; forgotten once the server has it (it then follows the server, e.g. other devices).
     let key = local_key(&folder);
-    match session.call(&req).await {
-        Ok(()) => browser::remove(&key),
-        Err(_) => browser::store(&key, &format!("{}:{gallery}", mode.as_str())),
+    browser::store(&key, &format!("{}:{gallery}", mode.as_str()));
+    if session.call(&req).await.is_ok() {
+        browser::remove(&key);
     }
 }

@@ -153,7 +153,11 @@ impl Ctx {
     pub async fn find(&self, css: &str) -> Element {
         let start = Instant::now();
         loop {
-            if let Ok(e) = self.c.find(Locator::Css(css)).await {
+            let locator = match css.strip_prefix("xpath:") {
+                Some(x) => Locator::XPath(x),
+                None => Locator::Css(css),
+            };
+            if let Ok(e) = self.c.find(locator).await {
                 return e;
             }
             if start.elapsed() > DEADLINE {
@@ -290,5 +294,93 @@ impl Ctx {
             assert!(start.elapsed() < DEADLINE, "no button {text:?}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+    }
+}
+
+impl Ctx {
+    /// Runs asynchronous JavaScript (the script calls `arguments[0]` with its result).
+    pub async fn js_async(&self, script: &str) -> serde_json::Value {
+        self.c
+            .execute_async(script, vec![])
+            .await
+            .expect("async script")
+    }
+
+    /// Calls the API from the page as the signed-in user and returns the envelope.
+    pub async fn api(
+        &self,
+        method: &str,
+        path: &str,
+        body: serde_json::Value,
+    ) -> serde_json::Value {
+        let script = format!(
+            r#"const done = arguments[0];
+            const s = JSON.parse(localStorage.getItem('cr_session'));
+            const init = {{ method: {method:?}, headers: {{ 'Authorization': 'Bearer ' + s.token.access_token, 'Content-Type': 'application/json' }} }};
+            if ({method:?} !== 'GET') init.body = JSON.stringify({body});
+            fetch('/api/v4' + {path:?}, init).then(r => r.json()).then(done).catch(e => done({{ code: -99, msg: String(e) }}));"#
+        );
+        self.js_async(&script).await
+    }
+
+    /// Switches the folder view (list, grid, gallery) with the view switcher and waits until the
+    /// server has stored it, so folders opened next inherit it.
+    pub async fn view_mode(&self, mode: &str) {
+        self.click(&format!("[data-view={mode}]")).await;
+        let start = Instant::now();
+        loop {
+            let listing = self
+                .api(
+                    "GET",
+                    "/file?uri=cloudreve%3A%2F%2Fmy&page_size=50",
+                    json!(null),
+                )
+                .await;
+            if listing["data"]["view"]["view"] == mode {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the server never stored view {mode}: {listing}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until `script` returns `want`.
+    pub async fn wait_js(&self, script: &str, want: serde_json::Value) {
+        let start = Instant::now();
+        loop {
+            let got = self.js(script).await;
+            if got == want {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{script} gave {got}, wanted {want}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Presses keys on the focused element.
+    pub async fn keys(&self, keys: &str) {
+        self.c
+            .active_element()
+            .await
+            .expect("focused element")
+            .send_keys(keys)
+            .await
+            .expect("send keys");
+    }
+}
+
+impl Ctx {
+    /// Clicks the context-menu entry whose text is `text`.
+    pub async fn click_menu(&self, text: &str) {
+        self.click(&format!(
+            "xpath://button[@role='menuitem' and normalize-space(.)={text:?}]"
+        ))
+        .await;
     }
 }

@@ -2,6 +2,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod explorer;
 mod harness;
 
 use std::time::Duration;
@@ -33,12 +34,13 @@ async fn sign_in_shows_the_seeded_files_and_storage() {
                 label.contains("of 1 TB used"),
                 "storage usage label: {label}"
             );
-            let rows = ctx
-                .js("return document.querySelectorAll('.cr-files__row').length")
+            // Cloudreve's default view is the grid.
+            let tiles = ctx
+                .js("return document.querySelectorAll('.cr-tile[data-cr-item]').length")
                 .await;
-            assert_eq!(rows, 4);
+            assert_eq!(tiles, 4);
             let first = ctx
-                .js("return document.querySelector('.cr-files__row .cr-files__label').textContent")
+                .js("return document.querySelector('.cr-tile .cr-files__label').textContent")
                 .await;
             assert_eq!(first, "Documents", "folders come first");
             ctx.shot("desktop-files").await;
@@ -54,6 +56,7 @@ async fn folders_open_by_click_by_deep_link_and_by_breadcrumb() {
         |_| {},
         |ctx| async move {
             ctx.sign_in().await;
+            ctx.view_mode("list").await;
             ctx.click_link("Documents").await;
             ctx.see("Project plan.md").await;
             ctx.url_contains("path=cloudreve%3A%2F%2Fmy%2FDocuments")
@@ -225,6 +228,7 @@ async fn a_new_folder_appears_in_the_list() {
         |_| {},
         |ctx| async move {
             ctx.sign_in().await;
+            ctx.view_mode("list").await;
             ctx.click_button("New folder").await;
             // A legal but awkward name: URI-significant characters, an apostrophe and an emoji.
             let name = "Tom & Jerry's #1 100% 🎉";
@@ -252,6 +256,7 @@ async fn a_phone_gets_a_navigation_drawer() {
         |_| {},
         |ctx| async move {
             ctx.sign_in().await;
+            ctx.view_mode("list").await;
             let hidden =
                 "return document.querySelector('#cr-sidebar').getBoundingClientRect().right <= 0";
             assert_eq!(ctx.js(hidden).await, true, "the drawer starts closed");
@@ -373,6 +378,7 @@ async fn a_ten_thousand_item_folder_keeps_the_dom_small_to_the_end() {
     run(DESKTOP, |_| {}, |ctx| async move {
         refserver::seed::add_big_folder(&ctx.state, 1, "Huge", 10_000).expect("seed");
         ctx.sign_in().await;
+        ctx.view_mode("list").await;
         ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FHuge").await;
         ctx.see("item-00000.txt").await;
         let rows = "return document.querySelectorAll('.cr-files__row').length";
@@ -403,6 +409,7 @@ async fn a_ten_thousand_item_folder_keeps_the_dom_small_to_the_end() {
 async fn column_headers_sort_and_the_order_lives_in_the_url() {
     run(DESKTOP, |_| {}, |ctx| async move {
         ctx.sign_in().await;
+        ctx.view_mode("list").await;
         let labels = "return Array.from(document.querySelectorAll('.cr-files__row .cr-files__label')).map(e => e.textContent)";
         assert_eq!(ctx.js(labels).await, serde_json::json!(["Documents", "Pictures", "Numbers.csv", "Welcome.md"]));
         ctx.click_button("Size").await;
@@ -428,6 +435,7 @@ async fn the_keyboard_moves_opens_and_goes_back() {
     use fantoccini::key::Key;
     run(DESKTOP, |_| {}, |ctx| async move {
         ctx.sign_in().await;
+        ctx.view_mode("list").await;
         ctx.js("document.querySelector('.cr-files-viewport').focus(); return 1").await;
         let press = |key: Key| {
             let c = ctx.c.clone();

@@ -20,7 +20,7 @@ pub fn FolderTree() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="cr-tree" role="tree" aria-label=move || i18n.t(Key::FolderTree)>
-            <TreeNode uri=CrUri::my() label=i18n.t(Key::MyFiles).to_string() depth=0/>
+            <TreeNode uri=CrUri::my() label=i18n.t(Key::FolderTree).to_string() depth=0/>
         </ul>
     }
 }

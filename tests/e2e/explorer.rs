@@ -1,0 +1,252 @@
+//! End-to-end scenarios of the explorer: every view of a huge folder, selection across pages,
+//! the keyboard model, the context menu, and each file operation through its dialog.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::harness::{run, DESKTOP};
+
+/// Counts the rendered item elements.
+const ITEMS: &str = "return document.querySelectorAll('[data-cr-item]').length";
+
+/// The names of the rendered items, in order.
+const NAMES: &str = "return Array.from(document.querySelectorAll('[data-cr-item] .cr-files__label')).map(e => e.textContent)";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_view_of_ten_thousand_items_keeps_the_dom_bounded_to_the_end() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        refserver::seed::add_big_folder(&ctx.state, 1, "Huge", 10_000).expect("seed");
+        ctx.sign_in().await;
+        for mode in ["grid", "gallery"] {
+            ctx.open("/home").await;
+            ctx.see("Documents").await;
+            ctx.view_mode(mode).await;
+            ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FHuge").await;
+            ctx.see("item-00000.txt").await;
+            let first = ctx.js(ITEMS).await.as_u64().unwrap_or(0);
+            assert!(first > 5 && first < 400, "{mode}: first screen renders a bounded number of tiles: {first}");
+            let mut most = first;
+            let start = std::time::Instant::now();
+            loop {
+                ctx.js("const v = document.querySelector('[data-cr-scroll]'); v.scrollTop = v.scrollHeight; return 1").await;
+                tokio::time::sleep(Duration::from_millis(150)).await;
+                most = most.max(ctx.js(ITEMS).await.as_u64().unwrap_or(0));
+                if ctx.body_text().await.contains("item-09999.txt") {
+                    break;
+                }
+                assert!(start.elapsed() < Duration::from_secs(60), "{mode}: never reached the end");
+            }
+            ctx.see("10000 items").await;
+            assert!(most < 400, "{mode}: rendered tiles stayed bounded while scrolling 10,000 items: {most}");
+            ctx.shot(&format!("desktop-huge-{mode}-end")).await;
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn select_all_loads_every_page_then_selects_all_of_them() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            // Pages hold 500 items, so 1,234 items need three pages.
+            refserver::seed::add_big_folder(&ctx.state, 1, "Many", 1_234).expect("seed");
+            ctx.sign_in().await;
+            ctx.view_mode("list").await;
+            ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FMany").await;
+            ctx.see("500 items").await;
+            ctx.js("document.querySelector('[data-cr-scroll]').focus(); return 1")
+                .await;
+            ctx.keys("\u{E009}a").await; // Ctrl+A
+            ctx.see("1234 items · 1234 selected").await;
+            // Escape clears, invert from the menu selects everything again.
+            ctx.keys("\u{E00C}").await;
+            ctx.see("1234 items").await;
+            ctx.wait_js(
+                "return document.querySelectorAll('[aria-selected=true]').length",
+                json!(0),
+            )
+            .await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn clicks_select_one_toggle_and_extend() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        let select = |i: usize, mods: &'static str| {
+            format!(
+                "const r = document.querySelectorAll('[data-cr-item]')[{i}]; r.dispatchEvent(new MouseEvent('click', {{bubbles: true, {mods}}})); return 1"
+            )
+        };
+        let selected = "return Array.from(document.querySelectorAll('[data-cr-item][aria-selected=true] .cr-files__label')).map(e => e.textContent).join(',')";
+        ctx.js(&select(2, "")).await;
+        ctx.wait_js(selected, json!("Numbers.csv")).await;
+        ctx.js(&select(0, "ctrlKey: true")).await;
+        ctx.wait_js(selected, json!("Documents,Numbers.csv")).await;
+        ctx.js(&select(3, "shiftKey: true")).await;
+        ctx.wait_js(selected, json!("Numbers.csv,Welcome.md")).await;
+        ctx.see("4 items · 2 selected").await;
+        // A click on the background clears.
+        ctx.js("document.querySelector('[data-cr-scroll]').click(); return 1").await;
+        ctx.wait_js(selected, json!("")).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rename_delete_restore_and_empty_trash_through_the_ui() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        // F2 renames the focused item through the dialog; an illegal name is refused while typing.
+        ctx.js("document.querySelector('[data-cr-scroll]').focus(); return 1").await;
+        ctx.keys("\u{E015}\u{E015}\u{E015}").await; // down ×3: Numbers.csv
+        ctx.keys("\u{E032}").await; // F2
+        ctx.find("dialog[open] input[name=item-name]").await;
+        ctx.fill("dialog[open] input[name=item-name]", "bad:name").await;
+        ctx.see("Names cannot contain").await;
+        ctx.fill("dialog[open] input[name=item-name]", "Figures 2026.csv").await;
+        ctx.click("dialog[open] button[type=submit]").await;
+        ctx.see("Figures 2026.csv").await;
+        ctx.see("Renamed.").await;
+        // Delete key → confirm → into the trash.
+        ctx.js("document.querySelector('[data-cr-item][aria-selected=true]').focus(); return 1").await;
+        ctx.keys("\u{E017}").await; // Delete
+        ctx.see("Move “Figures 2026.csv” to the trash?").await;
+        ctx.click("dialog[open] .cr-button--danger").await;
+        ctx.see("Moved 1 item(s) to the trash.").await;
+        ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Welcome.md"])).await;
+        // In the trash: the context menu offers restore and permanent delete, not rename.
+        ctx.open("/home?path=cloudreve%3A%2F%2Ftrash").await;
+        ctx.see("Figures 2026.csv").await;
+        ctx.js("const r = document.querySelector('[data-cr-item]'); const b = r.getBoundingClientRect(); r.dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, cancelable: true, clientX: b.left + 20, clientY: b.top + 10})); return 1").await;
+        let menu = "return Array.from(document.querySelectorAll('[role=menuitem]')).map(e => e.textContent)";
+        ctx.wait_js(menu, json!(["Restore", "Move to…", "Details", "Delete permanently"])).await;
+        ctx.shot("desktop-trash-menu").await;
+        ctx.click_menu("Restore").await;
+        ctx.see("Restored 1 item(s).").await;
+        ctx.open("/home").await;
+        ctx.see("Figures 2026.csv").await;
+        // Delete two items, then empty the trash.
+        ctx.js("const r = document.querySelectorAll('[data-cr-item]'); r[2].click(); r[3].dispatchEvent(new MouseEvent('click', {bubbles: true, ctrlKey: true})); return 1").await;
+        ctx.see("2 selected").await;
+        ctx.click_button("Delete").await;
+        ctx.see("Move 2 items to the trash?").await;
+        ctx.click("dialog[open] .cr-button--danger").await;
+        ctx.see("Moved 2 item(s) to the trash.").await;
+        ctx.open("/home?path=cloudreve%3A%2F%2Ftrash").await;
+        ctx.see("Welcome.md").await;
+        ctx.click_button("Empty trash").await;
+        ctx.see("Permanently delete everything in the trash?").await;
+        ctx.click("dialog[open] .cr-button--danger").await;
+        ctx.see("Permanently deleted 2 item(s).").await;
+        ctx.see("This folder is empty.").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn move_and_copy_with_the_folder_picker_and_per_item_failures() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        // Copy Welcome.md into Documents with the picker.
+        ctx.js("document.querySelectorAll('[data-cr-item]')[3].click(); return 1").await;
+        ctx.click_button("Copy to…").await;
+        ctx.find("dialog[open] .cr-picker").await;
+        ctx.click_button("Documents").await;
+        ctx.see("My files / Documents").await;
+        ctx.click_button("Copy here").await;
+        ctx.see("Copied 1 item(s).").await;
+        // Moving Welcome.md and Numbers.csv there too: Welcome.md now conflicts, Numbers.csv moves.
+        ctx.js("const r = document.querySelectorAll('[data-cr-item]'); r[2].click(); r[3].dispatchEvent(new MouseEvent('click', {bubbles: true, shiftKey: true})); return 1").await;
+        ctx.see("2 selected").await;
+        ctx.click_button("Move to…").await;
+        ctx.click_button("Documents").await;
+        ctx.see("My files / Documents").await;
+        ctx.click_button("Move here").await;
+        ctx.see("1 item(s) could not be processed").await;
+        ctx.see("Welcome.md").await;
+        ctx.shot("desktop-batch-failures").await;
+        ctx.click("dialog[open] .cr-button--primary").await;
+        ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Welcome.md"])).await;
+        ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FDocuments").await;
+        ctx.see("Numbers.csv").await;
+        ctx.see("Welcome.md").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dragging_items_onto_a_folder_or_a_breadcrumb_moves_them() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        // WebDriver cannot drive native HTML drag and drop, so the test dispatches the same
+        // DragEvents a browser does, with a real DataTransfer.
+        let drag = |from: usize, to_css: &str| {
+            format!(
+                "const items = document.querySelectorAll('[data-cr-item]'); const src = items[{from}]; const dst = document.querySelector({to_css:?});
+                 const dt = new DataTransfer();
+                 src.dispatchEvent(new DragEvent('dragstart', {{bubbles: true, dataTransfer: dt}}));
+                 dst.dispatchEvent(new DragEvent('dragover', {{bubbles: true, cancelable: true, dataTransfer: dt}}));
+                 dst.dispatchEvent(new DragEvent('drop', {{bubbles: true, cancelable: true, dataTransfer: dt}}));
+                 return 1"
+            )
+        };
+        ctx.js(&drag(3, "[data-cr-item]:nth-child(3)")).await; // Welcome.md onto Pictures (after the spacer)
+        ctx.see("Moved 1 item(s).").await;
+        ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Numbers.csv"])).await;
+        ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FPictures").await;
+        ctx.see("Welcome.md").await;
+        // From inside Pictures, drag it back onto the "My files" breadcrumb.
+        let idx = ctx.js("return Array.from(document.querySelectorAll('[data-cr-item] .cr-files__label')).findIndex(e => e.textContent === 'Welcome.md')").await;
+        ctx.js(&drag(idx.as_u64().unwrap_or(0) as usize, ".cr-crumbs__item")).await;
+        ctx.see("Moved 1 item(s).").await;
+        ctx.open("/home").await;
+        ctx.see("Welcome.md").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn keyboard_type_to_jump_new_file_search_and_pins() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("grid").await;
+        // Type-to-jump in the grid: "w" focuses Welcome.md, arrows move in two dimensions.
+        ctx.js("document.querySelector('[data-cr-scroll]').focus(); return 1").await;
+        ctx.keys("w").await;
+        ctx.wait_js("return document.activeElement.getAttribute('title')", json!("Welcome.md")).await;
+        ctx.keys("\u{E012}").await; // left
+        ctx.wait_js("return document.activeElement.getAttribute('title')", json!("Numbers.csv")).await;
+        // New empty file from the background menu.
+        ctx.js("const v = document.querySelector('[data-cr-scroll]'); const b = v.getBoundingClientRect(); v.dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, cancelable: true, clientX: b.right - 10, clientY: b.bottom - 10})); return 1").await;
+        ctx.click_menu("New file").await;
+        ctx.fill("dialog[open] input[name=item-name]", "todo.txt").await;
+        ctx.click("dialog[open] button[type=submit]").await;
+        ctx.see("todo.txt").await;
+        // Search from the top bar finds files in subfolders.
+        ctx.fill("input[name=q]", "plan").await;
+        ctx.keys("\u{E007}").await;
+        ctx.see("Results for “plan”").await;
+        ctx.see("Project plan.md").await;
+        // Pin Documents from its menu; it shows in the sidebar and can be unpinned.
+        ctx.open("/home").await;
+        ctx.see("Documents").await;
+        ctx.js("const r = document.querySelector('[data-cr-item]'); const b = r.getBoundingClientRect(); r.dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, cancelable: true, clientX: b.left + 20, clientY: b.top + 20})); return 1").await;
+        ctx.click_menu("Pin to sidebar").await;
+        ctx.see("Pinned to the sidebar.").await;
+        ctx.find(".cr-nav__pin a").await;
+        ctx.click("[aria-label='Unpin Documents']").await;
+        ctx.wait_js("return document.querySelectorAll('.cr-nav__pin').length", json!(0)).await;
+        ctx.shot("desktop-grid").await;
+    })
+    .await;
+}

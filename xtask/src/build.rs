@@ -1,4 +1,4 @@
-//! The release build of the app, its size report, and the benchmarks.
+//! The release build of the app and its size report.
 
 use std::fs;
 use std::io::Write;
@@ -57,20 +57,4 @@ pub fn bundle_size() -> anyhow::Result<BundleSize> {
         gzip: gz.finish()?.len(),
         path,
     })
-}
-
-/// Bundle size plus the reference server's listing benchmark.
-pub fn bench() -> anyhow::Result<()> {
-    release()?;
-    step("benchmark: listing a 2,000-item folder on the reference server");
-    run(command("cargo").args([
-        "run",
-        "--locked",
-        "--profile",
-        "bench-server",
-        "-p",
-        "refserver",
-        "--example",
-        "bench_listing",
-    ]))
 }

@@ -1,5 +1,6 @@
 //! `cargo xtask <command>`: bootstrap, build, serve, test, bench. One entry point for people and CI.
 
+mod bench;
 mod bootstrap;
 mod build;
 mod cmd;
@@ -16,7 +17,8 @@ commands:
   serve [ARGS]     build, then run the reference server with the app and demo files
                    (ARGS go to the server, e.g. --bind 127.0.0.1:8080 --data-dir data)
   test             run every test layer: lint, unit, server, browser component, end-to-end
-  bench            measure the bundle and the reference server's listing speed";
+  bench [OPTIONS]  measure the bundle, the reference server's listing speed and the file explorer in
+                   headless Chromium; a full run rewrites BENCHMARKS.md (cargo xtask bench --help)";
 
 fn main() {
     if let Err(e) = run() {
@@ -34,7 +36,7 @@ fn run() -> anyhow::Result<()> {
         "build" => build::release().map(|_| ()),
         "serve" => serve::run_server(&rest),
         "test" => test::run(),
-        "bench" => build::bench(),
+        "bench" => bench::run(&rest),
         "" | "help" | "-h" | "--help" => {
             println!("{USAGE}");
             Ok(())

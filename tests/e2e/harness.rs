@@ -227,17 +227,18 @@ impl Ctx {
         self.find(css).await.click().await.expect("click");
     }
 
-    /// Clicks the link whose text is `text`.
+    /// Clicks the link whose text is `text`, preferring one in the page content over the
+    /// navigation (a folder called "Documents" beside the "Documents" category).
     pub async fn click_link(&self, text: &str) {
         let start = Instant::now();
+        let any = format!("//a[normalize-space(.)={text:?}] | //a[.//span[normalize-space(.)={text:?}]]");
+        let in_main = format!("//main//a[normalize-space(.)={text:?}] | //main//a[.//span[normalize-space(.)={text:?}]]");
         loop {
-            if let Ok(link) = self
-                .c
-                .find(Locator::XPath(&format!(
-                    "//a[normalize-space(.)={text:?}] | //a[.//span[normalize-space(.)={text:?}]]"
-                )))
-                .await
-            {
+            let found = match self.c.find(Locator::XPath(&in_main)).await {
+                Ok(link) => Ok(link),
+                Err(_) => self.c.find(Locator::XPath(&any)).await,
+            };
+            if let Ok(link) = found {
                 link.click().await.expect("click link");
                 return;
             }

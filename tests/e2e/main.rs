@@ -232,8 +232,8 @@ async fn a_new_folder_appears_in_the_list() {
             ctx.click_button("New folder").await;
             // A legal but awkward name: URI-significant characters, an apostrophe and an emoji.
             let name = "Tom & Jerry's #1 100% 🎉";
-            ctx.fill("input[name=folder-name]", name).await;
-            ctx.click("form.cr-inline-form button[type=submit]").await;
+            ctx.fill("dialog[open] input[name=item-name]", name).await;
+            ctx.click("dialog[open] button[type=submit]").await;
             ctx.see(name).await;
             ctx.click_link(name).await;
             ctx.see("This folder is empty.").await;
@@ -241,9 +241,11 @@ async fn a_new_folder_appears_in_the_list() {
             assert!(crumbs.ends_with(name), "{crumbs}");
             ctx.click_link("My files").await;
             ctx.click_button("New folder").await;
-            ctx.fill("input[name=folder-name]", "a:b").await;
-            ctx.click("form.cr-inline-form button[type=submit]").await;
-            ctx.see("This name is not allowed.").await;
+            // Refused while typing, as the server would refuse it.
+            ctx.fill("dialog[open] input[name=item-name]", "a:b").await;
+            ctx.see("Names cannot contain").await;
+            ctx.click("dialog[open] button[type=submit]").await;
+            ctx.find("dialog[open]").await;
         },
     )
     .await;

@@ -255,3 +255,59 @@ async fn keyboard_type_to_jump_new_file_search_and_pins() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rubber_band_selects_tiles_and_details_show_a_folder_summary() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("grid").await;
+        // From the empty fifth column of the first row to the middle of the third tile.
+        ctx.js(
+            "const v = document.querySelector('[data-cr-scroll]'); const vb = v.getBoundingClientRect();
+             const t = document.querySelectorAll('[data-cr-item]')[2].getBoundingClientRect();
+             const at = (x, y, type) => v.dispatchEvent(new PointerEvent(type, {bubbles: true, pointerType: 'mouse', button: 0, clientX: x, clientY: y}));
+             at(vb.right - 30, t.top + 10, 'pointerdown');
+             at((t.left + t.right) / 2, (t.top + t.bottom) / 2, 'pointermove');
+             at((t.left + t.right) / 2 - 5, (t.top + t.bottom) / 2, 'pointermove');
+             return 1",
+        )
+        .await;
+        let selected = "return Array.from(document.querySelectorAll('[data-cr-item][aria-selected=true]')).map(e => e.getAttribute('title')).join(',')";
+        ctx.wait_js(selected, json!("Numbers.csv,Welcome.md")).await;
+        assert_eq!(ctx.js("return !!document.querySelector('.cr-band')").await, json!(true), "the band is drawn while dragging");
+        ctx.shot("desktop-rubber-band").await;
+        ctx.js("document.querySelector('[data-cr-scroll]').dispatchEvent(new PointerEvent('pointerup', {bubbles: true, pointerType: 'mouse'})); return 1").await;
+        ctx.wait_js("return !!document.querySelector('.cr-band')", json!(false)).await;
+        ctx.see("2 selected").await;
+        // Details of the Documents folder, with its size computed on request.
+        ctx.js("document.querySelector('[data-cr-item]').click(); return 1").await;
+        ctx.see("1 selected").await;
+        ctx.click_button("Details").await;
+        ctx.find("aside.cr-info").await;
+        ctx.see("Storage policy").await;
+        ctx.click_button("Calculate size").await;
+        ctx.see("in 3 files and 1 folders").await;
+        ctx.shot("desktop-info-panel").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_press_opens_the_menu_on_a_phone() {
+    run(crate::harness::PHONE, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        ctx.js("const r = document.querySelectorAll('[data-cr-item]')[3]; const b = r.getBoundingClientRect();
+                r.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, pointerType: 'touch', clientX: b.left + 30, clientY: b.top + 10})); return 1").await;
+        ctx.find("[role=menu]").await;
+        let menu = "return Array.from(document.querySelectorAll('[role=menuitem]')).map(e => e.textContent)";
+        let entries = ctx.js(menu).await;
+        assert!(entries.as_array().is_some_and(|e| e.contains(&json!("Rename")) && e.contains(&json!("Delete"))), "{entries}");
+        ctx.see("1 selected").await;
+        ctx.shot("phone-long-press-menu").await;
+        // Escape closes it.
+        ctx.keys("\u{E00C}").await;
+        ctx.wait_js("return !!document.querySelector('[role=menu]')", json!(false)).await;
+    })
+    .await;
+}

@@ -7,6 +7,7 @@ pub mod file_list;
 pub mod file_tiles;
 pub mod folder_view;
 pub mod info_panel;
+pub mod inline_rename;
 pub mod item_events;
 pub mod item_key;
 pub mod page_dialogs;

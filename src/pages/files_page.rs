@@ -247,10 +247,22 @@ pub fn FilesPage() -> impl IntoView {
                 perform.run(FileAction::DeleteForGood);
             }
         }
+        // F2 renames in place; the menu and toolbar open the dialog.
         Command::Rename => {
             if file_actions::for_items(&action_context()).contains(&FileAction::Rename) {
-                perform.run(FileAction::Rename);
+                if let Some(t) = ex.targets().into_iter().next() {
+                    ex.renaming.set(Some(t.id));
+                }
             }
+        }
+        Command::RenameTo { id, name } => {
+            if let Some(item) = ex
+                .files
+                .with_untracked(|f| f.iter().find(|x| x.id == id).cloned())
+            {
+                ops.rename(item, name);
+            }
+            ex.focus_view();
         }
         Command::SelectAll => select_all(),
         Command::Menu { x, y, on_item } => menu.set(Some(MenuAt { x, y, on_item })),

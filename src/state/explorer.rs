@@ -51,6 +51,8 @@ pub enum Command {
     Delete,
     /// Rename the focused or selected item.
     Rename,
+    /// Give item `id` the name `name` (an inline rename was confirmed).
+    RenameTo { id: String, name: String },
     /// Select every item of the folder, loading the pages not yet loaded.
     SelectAll,
     /// Show the context menu at viewport coordinates, for the selection or (`on_item` false) the folder.
@@ -84,6 +86,8 @@ pub struct Explorer {
     pub gallery_size: RwSignal<u32>,
     /// What the folder's file system allows (listing `props.capability`).
     pub capability: RwSignal<Boolset>,
+    /// The item being renamed in place.
+    pub renaming: RwSignal<Option<String>>,
     /// The listing's context hint, sent with thumbnail and URL requests for its items.
     pub hint: RwSignal<Option<String>>,
     /// Where views' commands go (set by the page once its handlers exist).
@@ -103,6 +107,7 @@ impl Explorer {
             gallery_size: RwSignal::new(160),
             capability: RwSignal::new(Boolset::default()),
             hint: RwSignal::new(None),
+            renaming: RwSignal::new(None),
             handler: StoredValue::new(None),
         };
         provide_context(ex);
@@ -177,6 +182,29 @@ impl Explorer {
     /// Whether items here can be copied into my files.
     pub fn can_copy(&self) -> bool {
         self.can(capability::COPY_TO_MY) || self.folder.with(|u| u.fs == FileSystem::My)
+    }
+
+    /// Gives keyboard focus back to the focused item (after an inline edit), or the view.
+    pub fn focus_view(&self) {
+        let index = self.focused.get_untracked();
+        request_animation_frame(move || {
+            use wasm_bindgen::JsCast;
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let selector = match index {
+                Some(i) => format!("[data-cr-index=\"{i}\"]"),
+                None => "[data-cr-scroll]".to_string(),
+            };
+            if let Some(el) = doc
+                .query_selector(&selector)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        });
     }
 
     /// Removes items (deleted or moved away) from the view, keeping the scroll position.

@@ -109,17 +109,23 @@ async fn rename_delete_restore_and_empty_trash_through_the_ui() {
     run(DESKTOP, |_| {}, |ctx| async move {
         ctx.sign_in().await;
         ctx.view_mode("list").await;
-        // F2 renames the focused item through the dialog; an illegal name is refused while typing.
+        // F2 renames the focused item in place; an illegal name is refused while typing.
         ctx.js("document.querySelector('[data-cr-scroll]').focus(); return 1").await;
         ctx.keys("\u{E015}\u{E015}\u{E015}").await; // down ×3: Numbers.csv
         ctx.keys("\u{E032}").await; // F2
-        ctx.find("dialog[open] input[name=item-name]").await;
-        ctx.fill("dialog[open] input[name=item-name]", "bad:name").await;
+        ctx.find("input[name=inline-name]").await;
+        ctx.keys("\u{E009}a").await; // Ctrl+A inside the field selects its text, not the files
+        ctx.keys("bad:name").await;
         ctx.see("Names cannot contain").await;
+        ctx.keys("\u{E003}\u{E003}\u{E003}\u{E003}\u{E003}\u{E003}\u{E003}\u{E003}Figures.csv\u{E007}").await;
+        ctx.see("Renamed.").await;
+        ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Figures.csv", "Welcome.md"])).await;
+        // The toolbar's Rename opens the dialog.
+        ctx.click_button("Rename").await;
+        ctx.find("dialog[open] input[name=item-name]").await;
         ctx.fill("dialog[open] input[name=item-name]", "Figures 2026.csv").await;
         ctx.click("dialog[open] button[type=submit]").await;
         ctx.see("Figures 2026.csv").await;
-        ctx.see("Renamed.").await;
         // Delete key → confirm → into the trash.
         ctx.js("document.querySelector('[data-cr-item][aria-selected=true]').focus(); return 1").await;
         ctx.keys("\u{E017}").await; // Delete

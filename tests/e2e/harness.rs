@@ -231,7 +231,8 @@ impl Ctx {
     /// navigation (a folder called "Documents" beside the "Documents" category).
     pub async fn click_link(&self, text: &str) {
         let start = Instant::now();
-        let any = format!("//a[normalize-space(.)={text:?}] | //a[.//span[normalize-space(.)={text:?}]]");
+        let any =
+            format!("//a[normalize-space(.)={text:?}] | //a[.//span[normalize-space(.)={text:?}]]");
         let in_main = format!("//main//a[normalize-space(.)={text:?}] | //main//a[.//span[normalize-space(.)={text:?}]]");
         loop {
             let found = match self.c.find(Locator::XPath(&in_main)).await {

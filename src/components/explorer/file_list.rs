@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::common::icons::{FileIcon, FolderIcon};
 use crate::components::explorer::explorer_keys;
+use crate::components::explorer::inline_rename::InlineRename;
 use crate::components::explorer::item_events::{self, DropTarget, LongPress};
 use crate::components::explorer::item_key::item_key;
 use crate::components::explorer::viewport::{use_viewport, Viewport};
@@ -201,6 +202,23 @@ fn ColumnHeader(
 /// The name of an item: a link into folders (so middle click opens a tab), plain text for files.
 #[component]
 pub fn ItemName(file: FileResponse, class: &'static str) -> impl IntoView {
+    let ex = use_explorer();
+    let id = file.id.clone();
+    let editing = Memo::new(move |_| ex.renaming.with(|r| r.as_deref() == Some(id.as_str())));
+    let stored = StoredValue::new(file);
+    move || {
+        let file = stored.get_value();
+        if editing.get() {
+            view! { <span class=class><InlineRename file/></span> }.into_any()
+        } else {
+            view! { <ItemLabel file class/> }.into_any()
+        }
+    }
+}
+
+/// The name as a link (folders) or text (files).
+#[component]
+fn ItemLabel(file: FileResponse, class: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let name = file.name.clone();
     match (file.is_folder(), CrUri::parse(&file.path).ok()) {

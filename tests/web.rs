@@ -7,8 +7,11 @@ use cloudreve_api::{ApiError, Code, CrUri, Timestamp};
 use cloudreve_web::components::common::error_view::ErrorView;
 use cloudreve_web::components::explorer::breadcrumbs::Breadcrumbs;
 use cloudreve_web::components::explorer::file_list::FileList;
+use cloudreve_web::components::explorer::file_tiles::{FileTiles, TileStyle};
 use cloudreve_web::components::layout::storage_usage::StorageUsage;
 use cloudreve_web::i18n::{I18n, Locale};
+use cloudreve_web::state::explorer::{Command, Explorer};
+use cloudreve_web::state::thumbs::Thumbs;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -60,13 +63,17 @@ fn file(name: &str, folder: bool, size: i64) -> FileResponse {
 async fn file_list_renders_names_as_text_and_folders_as_links() {
     let root = container();
     let hostile = "<img src=x onerror=alert(1)>.txt";
-    let files = RwSignal::new(vec![
-        file("Photos & more", true, 0),
-        file(hostile, false, 1536),
-    ]);
+    let slot = std::rc::Rc::new(std::cell::Cell::new(None::<Explorer>));
+    let keep = slot.clone();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(I18n::new(Locale::En));
-        view! { <FileList files/> }
+        let ex = Explorer::provide(Signal::derive(CrUri::my));
+        ex.files.set(vec![
+            file("Photos & more", true, 0),
+            file(hostile, false, 1536),
+        ]);
+        keep.set(Some(ex));
+        view! { <FileList/> }
     });
     leptos::task::tick().await;
     let rows = all(&root, ".cr-files__row");
@@ -83,7 +90,8 @@ async fn file_list_renders_names_as_text_and_folders_as_links() {
         link[0].get_attribute("href").as_deref(),
         Some("/home?path=cloudreve%3A%2F%2Fmy%2FPhotos%2520%2526%2520more")
     );
-    files.update(|f| f.push(file("Zeta", false, 1)));
+    let ex = slot.get().expect("explorer");
+    ex.files.update(|f| f.push(file("Zeta", false, 1)));
     leptos::task::tick().await;
     assert_eq!(
         all(&root, ".cr-files__row").len(),
@@ -223,15 +231,21 @@ async fn file_list_renders_only_what_is_on_screen() {
         .append_child(&style)
         .expect("append");
     let root = container();
-    let files = RwSignal::new(
-        (0..10_000)
-            .map(|i| file(&format!("f{i:05}"), false, i))
-            .collect::<Vec<_>>(),
-    );
     let asked = RwSignal::new(0);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(I18n::new(Locale::En));
-        view! { <FileList files on_near_end=Callback::new(move |_| asked.update(|n| *n += 1))/> }
+        let ex = Explorer::provide(Signal::derive(CrUri::my));
+        ex.files.set(
+            (0..10_000)
+                .map(|i| file(&format!("f{i:05}"), false, i))
+                .collect(),
+        );
+        ex.on_command(Callback::new(move |c| {
+            if c == Command::NearEnd {
+                asked.update(|n| *n += 1);
+            }
+        }));
+        view! { <FileList/> }
     });
     leptos::task::tick().await;
     let rows = all(&root, ".cr-files__row").len();
@@ -263,4 +277,58 @@ async fn file_list_renders_only_what_is_on_screen() {
     leptos::task::tick().await;
     assert!(text(&root).contains("f09999"));
     assert!(asked.get_untracked() > 0, "the end asks for the next page");
+}
+
+#[wasm_bindgen_test]
+async fn tiles_render_only_the_rows_on_screen_and_clicks_select() {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let style = doc.create_element("style").expect("style");
+    style.set_text_content(Some(".cr-tiles-viewport{height:400px;width:800px;overflow-y:auto}.cr-tiles__row{display:grid;height:var(--cr-tile-row)}"));
+    doc.head()
+        .expect("head")
+        .append_child(&style)
+        .expect("append");
+    let root = container();
+    let selected = RwSignal::new(0usize);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n::new(Locale::En));
+        let session = cloudreve_web::state::session::provide_session(
+            cloudreve_web::api::Transport::new("/api/v4"),
+        );
+        Thumbs::provide(session);
+        let ex = Explorer::provide(Signal::derive(CrUri::my));
+        ex.files.set(
+            (0..10_000)
+                .map(|i| file(&format!("t{i:05}.bin"), false, i))
+                .collect(),
+        );
+        Effect::new(move |_| selected.set(ex.selection.with(|s| s.len())));
+        view! { <FileTiles style=TileStyle::Grid/> }
+    });
+    leptos::task::tick().await;
+    let tiles = all(&root, "[data-cr-item]");
+    assert!(
+        tiles.len() > 3 && tiles.len() < 120,
+        "10,000 items, {} tiles in the DOM",
+        tiles.len()
+    );
+    let click = |el: &web_sys::Element, ctrl: bool| {
+        let init = web_sys::MouseEventInit::new();
+        init.set_bubbles(true);
+        init.set_ctrl_key(ctrl);
+        let ev =
+            web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init).expect("event");
+        el.dispatch_event(&ev).expect("dispatch");
+    };
+    click(&tiles[0], false);
+    click(&tiles[2], true);
+    leptos::task::tick().await;
+    assert_eq!(
+        selected.get_untracked(),
+        2,
+        "click then ctrl-click selects two"
+    );
+    assert_eq!(all(&root, "[data-cr-item][aria-selected=true]").len(), 2);
 }

@@ -8,7 +8,7 @@ use crate::components::explorer::context_menu::action_label;
 use crate::domain::file_actions::{self, Context, FileAction};
 use crate::domain::sort::Sort;
 use crate::i18n::{use_i18n, Key};
-use crate::state::explorer::{use_explorer, ViewMode};
+use crate::state::explorer::{use_explorer, Command, ViewMode};
 use crate::state::session::use_session;
 use crate::state::view_settings::{self, GALLERY_MAX, GALLERY_MIN};
 
@@ -42,7 +42,8 @@ pub fn Toolbar(
                 })
                 .collect()
         };
-        actions
+        let selection = c.targets > 0 && !ex.selection.with(|s| s.is_empty());
+        let buttons = actions
             .into_iter()
             .map(|a| {
                 let danger = matches!(
@@ -54,7 +55,17 @@ pub fn Toolbar(
                         on:click=move |_| perform.run(a)>{move || i18n.t(action_label(a))}</button>
                 }
             })
-            .collect_view()
+            .collect_view();
+        // On a phone the selection's actions live in one "Actions" menu (as on a long press).
+        view! {
+            <span class="cr-toolbar__buttons" class:cr-toolbar__buttons--selection=selection>{buttons}</span>
+            <Show when=move || selection>
+                <button type="button" class="cr-button cr-toolbar__more" aria-haspopup="menu"
+                    on:click=move |ev| ex.send(Command::Menu { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: true })>
+                    {move || i18n.t(Key::Actions)}
+                </button>
+            </Show>
+        }
     };
     let set_view = move |mode: ViewMode| {
         ex.view.set(mode);

@@ -1,15 +1,17 @@
 //! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
+pub mod content;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
 pub mod session;
 pub mod site;
+pub mod thumb;
 pub mod user;
 
 use axum::handler::Handler;
-use axum::routing::{on, MethodFilter};
+use axum::routing::{get, on, MethodFilter};
 use axum::Router;
 use cloudreve_api::endpoint::{info, Endpoint, EndpointInfo};
 use cloudreve_api::Method;
@@ -54,7 +56,13 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = file::routes(r);
     let r = file_ops::routes(r);
     let r = file_info::routes(r);
+    let r = thumb::routes(r);
     (r.router, r.routed)
+}
+
+/// Adds the routes that are not JSON endpoints of the catalogue: the signed content route.
+pub fn unlisted(api: Router<AppState>) -> Router<AppState> {
+    api.route(content::PATH, get(content::serve))
 }
 
 /// The endpoints this server serves.

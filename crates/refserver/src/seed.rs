@@ -38,13 +38,19 @@ pub fn prepare(config: Config) -> anyhow::Result<(AppState, Option<InitialAdmin>
     std::fs::create_dir_all(&blob_dir)
         .with_context(|| format!("creating {}", blob_dir.display()))?;
     let db = Db::open(&config.data_dir.join("cloudreve.db"))?;
-    let (secret, salt, site_id) = db.with(|c| -> anyhow::Result<_> {
+    let (secret, url_secret, salt, site_id) = db.with(|c| -> anyhow::Result<_> {
         let secret = setting(c, "jwt_secret", || hex(&random_bytes(32)))?;
+        let url_secret = setting(c, "url_secret", || hex(&random_bytes(32)))?;
         let salt = setting(c, "id_salt", || {
             u64::from_le_bytes(random_bytes(8).try_into().unwrap_or_default()).to_string()
         })?;
         let site_id = setting(c, "site_id", || uuid::Uuid::new_v4().to_string())?;
-        Ok((secret, salt.parse::<u64>().unwrap_or_default(), site_id))
+        Ok((
+            secret,
+            url_secret,
+            salt.parse::<u64>().unwrap_or_default(),
+            site_id,
+        ))
     })?;
     let state = AppState {
         db,
@@ -54,6 +60,8 @@ pub fn prepare(config: Config) -> anyhow::Result<(AppState, Option<InitialAdmin>
         captchas: Arc::default(),
         two_fa: Arc::default(),
         blob_dir,
+        url_secret: Arc::new(url_secret.into_bytes()),
+        thumb_slots: Arc::new(tokio::sync::Semaphore::new(crate::thumbs::PARALLEL)),
         config: Arc::new(config),
     };
     let admin = state.db.with(|c| -> anyhow::Result<_> {

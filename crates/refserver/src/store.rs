@@ -2,4 +2,5 @@
 
 pub mod files;
 pub mod metadata;
+pub mod thumbnails;
 pub mod users;

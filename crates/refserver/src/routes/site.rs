@@ -44,8 +44,8 @@ async fn config(
         }),
         "explorer" => ok(SiteConfig {
             max_batch_size: 3000,
-            thumbnail_width: 400,
-            thumbnail_height: 300,
+            thumbnail_width: crate::thumbs::MAX_WIDTH.into(),
+            thumbnail_height: crate::thumbs::MAX_HEIGHT.into(),
             ..SiteConfig::default()
         }),
         "emojis" | "app" => ok(SiteConfig::default()),

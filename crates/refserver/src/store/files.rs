@@ -125,7 +125,8 @@ pub fn is_within(c: &Connection, node: i64, ancestor: i64) -> Result<bool, AppEr
     Ok(found.is_some())
 }
 
-/// Deletes `id` and everything below it; returns the blobs no row references any more.
+/// Deletes `id` and everything below it; returns the blobs no row references any more (with
+/// their thumbnails).
 pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
     let tree = "WITH RECURSIVE t(id) AS (SELECT ?1 UNION ALL SELECT f.id FROM files f JOIN t ON f.parent_id = t.id)";
     let blobs: Vec<String> = {
@@ -148,6 +149,8 @@ pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
                 r.get(0)
             })?;
         if users == 0 {
+            // A thumbnail goes with the last file of its source blob.
+            orphaned.extend(super::thumbnails::remove_of_blob(c, &blob)?);
             orphaned.push(blob);
         }
     }

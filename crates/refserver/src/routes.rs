@@ -5,6 +5,7 @@ pub mod content;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
+pub mod metadata;
 pub mod session;
 pub mod site;
 pub mod thumb;
@@ -56,6 +57,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = file::routes(r);
     let r = file_ops::routes(r);
     let r = file_info::routes(r);
+    let r = metadata::routes(r);
     let r = thumb::routes(r);
     (r.router, r.routed)
 }

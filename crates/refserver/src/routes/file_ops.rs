@@ -73,7 +73,7 @@ fn restore_target(c: &Connection, item: &FileRow) -> Result<CrUri, AppError> {
         .ok_or_else(not_supported)
 }
 
-fn check_batch(uris: &[String]) -> Result<(), AppError> {
+pub(super) fn check_batch(uris: &[String]) -> Result<(), AppError> {
     if uris.is_empty() {
         return Err(AppError::Param("uris cannot be empty".into()));
     }
@@ -87,12 +87,12 @@ fn check_batch(uris: &[String]) -> Result<(), AppError> {
 }
 
 /// The items of a batch that passed validation, with the raw URI they are reported under.
-type Targets = Vec<(String, CrUri)>;
+pub(super) type Targets = Vec<(String, CrUri)>;
 /// Per-item failures of a batch, keyed by the raw URI.
-type Failures = Vec<(String, AppError)>;
+pub(super) type Failures = Vec<(String, AppError)>;
 
 /// Splits a batch's URIs into the ones `accept` takes and per-item failures.
-fn partition(
+pub(super) fn partition(
     uris: &[String],
     accept: impl Fn(CrUri) -> Result<CrUri, AppError>,
 ) -> (Targets, Failures) {
@@ -109,7 +109,7 @@ fn partition(
 
 /// Runs `op` on each target in its own transaction: a failure rolls back that item only. Returns the
 /// outputs of the items that succeeded and the failures.
-fn each_in_transaction<T>(
+pub(super) fn each_in_transaction<T>(
     c: &mut Connection,
     targets: Targets,
     op: impl Fn(&rusqlite::Transaction, &CrUri) -> Result<T, AppError>,
@@ -130,7 +130,7 @@ fn each_in_transaction<T>(
 }
 
 /// Turns per-item results into the route's answer: success, or 40081 listing the failures.
-fn finish(failures: Failures) -> ApiResult<()> {
+pub(super) fn finish(failures: Failures) -> ApiResult<()> {
     if failures.is_empty() {
         ok(())
     } else {

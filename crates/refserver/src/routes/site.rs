@@ -48,7 +48,11 @@ async fn config(
             thumbnail_height: crate::thumbs::MAX_HEIGHT.into(),
             ..SiteConfig::default()
         }),
-        "emojis" | "app" => ok(SiteConfig::default()),
+        "emojis" => ok(SiteConfig {
+            emoji_preset: super::metadata::EMOJI_PRESET.into(),
+            ..SiteConfig::default()
+        }),
+        "app" => ok(SiteConfig::default()),
         // Unknown sections are answered like `basic`, as the CE server does.
         _ => {
             let ids = s.ids;

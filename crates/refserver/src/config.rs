@@ -27,6 +27,8 @@ pub struct Config {
     pub cursor_pagination: bool,
     /// Site title.
     pub title: String,
+    /// Serve the test-only routes under `/api/v4/test` (see `routes::test_hooks`); off by default.
+    pub test_hooks: bool,
 }
 
 /// E-mail of the admin account created on first start.
@@ -46,6 +48,7 @@ impl Config {
             login_captcha: false,
             cursor_pagination: true,
             title: "Cloudreve".into(),
+            test_hooks: false,
         }
     }
 }

@@ -40,7 +40,7 @@ const MAX_ERROR_BODY: usize = 1 << 20;
 /// The full router for `state`.
 pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api();
-    let api = routes::unlisted(api)
+    let api = routes::unlisted(api, &state.config)
         .fallback(|| async { (StatusCode::NOT_FOUND, "404 page not found") })
         .layer(middleware::from_fn(correlate))
         .with_state(state.clone());

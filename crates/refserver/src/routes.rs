@@ -5,9 +5,11 @@ pub mod content;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
+pub mod lock;
 pub mod metadata;
 pub mod session;
 pub mod site;
+pub mod test_hooks;
 pub mod thumb;
 pub mod user;
 
@@ -17,6 +19,7 @@ use axum::Router;
 use cloudreve_api::endpoint::{info, Endpoint, EndpointInfo};
 use cloudreve_api::Method;
 
+use crate::config::Config;
 use crate::state::AppState;
 
 /// A router that remembers which endpoint descriptions it serves.
@@ -57,14 +60,21 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = file::routes(r);
     let r = file_ops::routes(r);
     let r = file_info::routes(r);
+    let r = lock::routes(r);
     let r = metadata::routes(r);
     let r = thumb::routes(r);
     (r.router, r.routed)
 }
 
-/// Adds the routes that are not JSON endpoints of the catalogue: the signed content route.
-pub fn unlisted(api: Router<AppState>) -> Router<AppState> {
-    api.route(content::PATH, get(content::serve))
+/// Adds the routes that are not JSON endpoints of the catalogue: the signed content route, and the
+/// test hooks when `config` enables them.
+pub fn unlisted(api: Router<AppState>, config: &Config) -> Router<AppState> {
+    let api = api.route(content::PATH, get(content::serve));
+    if config.test_hooks {
+        api.merge(test_hooks::router())
+    } else {
+        api
+    }
 }
 
 /// The endpoints this server serves.

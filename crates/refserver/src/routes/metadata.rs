@@ -12,10 +12,12 @@ use super::file::check_owner;
 use super::file_ops::{
     check_batch, each_in_transaction, finish, not_supported, partition, resolve,
 };
+use super::lock::ensure_batch_unlocked;
 use super::ApiRouter;
 use crate::error::{ApiResult, AppError};
 use crate::extract::{ApiJson, AuthUser};
 use crate::state::AppState;
+use crate::store::locks::Scope;
 use crate::store::metadata;
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
@@ -39,6 +41,9 @@ async fn patch(
     let patches = req.patches;
     let more =
         s.db.call(move |c| {
+            ensure_batch_unlocked(c, user.id, &targets, |c, uri| {
+                Ok(vec![Scope::Node(resolve(c, user.id, uri)?.id)])
+            })?;
             let (_, failed) = each_in_transaction(c, targets, |tx, uri| {
                 let row = resolve(tx, user.id, uri)?;
                 if row.parent_id.is_none() {

@@ -200,3 +200,31 @@ async fn other_users_files_are_not_visible() {
     );
     assert_eq!(thumb(&s, Some(&admin), &theirs).await["code"], 0);
 }
+
+#[tokio::test]
+async fn generations_wait_for_a_free_slot() {
+    let (mut s, _d) = state();
+    let t = admin_token(&s).await;
+    refserver::seed::add_picture_folder(&s, ADMIN_ID, "Batch", 6, (320, 240)).expect("pictures");
+    let slots = std::sync::Arc::new(tokio::sync::Semaphore::new(0));
+    s.thumb_slots = slots.clone();
+    let requests: Vec<_> = (0..6)
+        .map(|i| {
+            let (s, t) = (s.clone(), t.clone());
+            let ext = if i % 2 == 0 { "png" } else { "jpg" };
+            let uri = format!("cloudreve://my/Batch/picture-{i:05}.{ext}");
+            tokio::spawn(async move { thumb(&s, Some(&t), &uri).await })
+        })
+        .collect();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert!(
+        requests.iter().all(|r| !r.is_finished()),
+        "no free slot, no generation"
+    );
+    slots.add_permits(refserver::thumbs::PARALLEL);
+    for r in requests {
+        let r = r.await.expect("request");
+        assert_eq!(r["code"], 0, "{r}");
+    }
+    assert_eq!(slots.available_permits(), refserver::thumbs::PARALLEL);
+}

@@ -14,12 +14,9 @@ use crate::extract::{ApiQuery, Viewer};
 use crate::signing::{expiry_for, ContentUrl, EntityRef};
 use crate::state::{now_millis, now_secs, AppState};
 use crate::store::files::{FileRow, TYPE_FILE};
-use crate::store::metadata;
+use crate::store::metadata::{self, THUMB_DISABLED};
 use crate::store::thumbnails::{self, ThumbRow};
 use crate::thumbs;
-
-/// Metadata key of files no thumbnail can be made of.
-pub const THUMB_DISABLED: &str = "thumb:disabled";
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<GetThumbRequest, _, _>(thumb)
@@ -82,9 +79,10 @@ async fn thumb(
 /// Makes and records the thumbnail of `row`'s blob; on failure marks the file `thumb:disabled`.
 async fn generate(s: &AppState, row: FileRow) -> Result<ThumbRow, AppError> {
     let source_blob = row.blob.clone().ok_or_else(no_thumb)?;
-    let _slot = s
+    let slot = s
         .thumb_slots
-        .acquire()
+        .clone()
+        .acquire_owned()
         .await
         .map_err(|e| AppError::Internal(e.into()))?;
     // Another request may have made it while this one waited for a slot.
@@ -107,9 +105,13 @@ async fn generate(s: &AppState, row: FileRow) -> Result<ThumbRow, AppError> {
         (Some(src), Some(dst)) => (src, dst),
         _ => return Err(no_thumb()),
     };
-    let made = tokio::task::spawn_blocking(move || thumbs::generate(&source, &dest))
-        .await
-        .map_err(|e| AppError::Internal(e.into()))?;
+    // The slot goes with the work: a dropped request must not let more generations run.
+    let made = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        thumbs::generate(&source, &dest)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
     let size = match made {
         Ok(size) => size,
         Err(e) => {

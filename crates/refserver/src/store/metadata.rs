@@ -10,6 +10,8 @@ use crate::error::AppError;
 pub const RESTORE_URI: &str = "sys:restore_uri";
 /// Key of the Unix time after which a trashed item may be purged.
 pub const EXPECTED_COLLECT_TIME: &str = "sys:expected_collect_time";
+/// Key of files no thumbnail can be made of (clients must not ask for one).
+pub const THUMB_DISABLED: &str = "thumb:disabled";
 
 /// Every key of `file`.
 pub fn all(c: &Connection, file: i64) -> Result<BTreeMap<String, String>, AppError> {

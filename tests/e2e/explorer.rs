@@ -317,3 +317,64 @@ async fn a_long_press_opens_the_menu_on_a_phone() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tags_and_thumbnails() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        // Tag Welcome.md; the details panel shows the tag.
+        ctx.js("document.querySelectorAll('[data-cr-item]')[3].click(); return 1").await;
+        ctx.click_button("Tags").await;
+        ctx.fill("dialog[open] input[name=tag]", "work").await;
+        ctx.click_button("Add").await;
+        ctx.find("dialog[open] .cr-tag").await;
+        ctx.click_button("Save").await;
+        ctx.wait_js("return !!document.querySelector('dialog[open]')", json!(false)).await;
+        ctx.click_button("Details").await;
+        ctx.wait_js("return (document.querySelector('aside.cr-info')?.textContent || '').includes('work')", json!(true)).await;
+        // Pictures in the grid get real thumbnails, bounded by the server's 400×300.
+        ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FPictures").await;
+        ctx.see("Pictures").await;
+        ctx.view_mode("grid").await;
+        ctx.wait_js("const i = document.querySelector('img.cr-tile__img'); return !!(i && i.complete && i.naturalWidth > 0)", json!(true)).await;
+        let size = ctx.js("const i = document.querySelector('img.cr-tile__img'); return [i.naturalWidth, i.naturalHeight]").await;
+        let (w, h) = (size[0].as_u64().unwrap_or(0), size[1].as_u64().unwrap_or(0));
+        assert!(w > 0 && w <= 400 && h > 0 && h <= 300, "thumbnail {w}×{h}");
+        ctx.shot("desktop-thumbnails").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_file_offers_force_unlock_and_the_rename_then_succeeds() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.view_mode("list").await;
+            let lock = ctx
+                .api(
+                    "POST",
+                    "/test/lock",
+                    json!({"uri": "cloudreve://my/Welcome.md", "app": "viewer"}),
+                )
+                .await;
+            assert_eq!(lock["code"], 0, "{lock}");
+            ctx.js("document.querySelectorAll('[data-cr-item]')[3].click(); return 1")
+                .await;
+            ctx.click_button("Rename").await;
+            ctx.fill("dialog[open] input[name=item-name]", "Hello.md")
+                .await;
+            ctx.click("dialog[open] button[type=submit]").await;
+            ctx.see("Items are locked").await;
+            ctx.see("Locked by: viewer").await;
+            ctx.shot("desktop-lock-conflict").await;
+            ctx.click_button("Unlock and retry").await;
+            ctx.see("Renamed.").await;
+            ctx.see("Hello.md").await;
+        },
+    )
+    .await;
+}

@@ -29,6 +29,8 @@ pub struct Config {
     pub title: String,
     /// Most folders one search visits (`max_recursive_searched_folder`); results past it are partial.
     pub search_folder_limit: usize,
+    /// Serve the test-only routes under `/api/v4/test` (see `routes::test_hooks`); off by default.
+    pub test_hooks: bool,
 }
 
 /// E-mail of the admin account created on first start.
@@ -49,6 +51,7 @@ impl Config {
             cursor_pagination: true,
             title: "Cloudreve".into(),
             search_folder_limit: 65_535,
+            test_hooks: false,
         }
     }
 }

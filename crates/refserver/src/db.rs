@@ -8,11 +8,17 @@ use rusqlite::Connection;
 
 use crate::error::AppError;
 
-/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[
-    include_str!("../migrations/0001_init.sql"),
-    include_str!("../migrations/0002_trash_and_metadata.sql"),
-    include_str!("../migrations/0003_views_and_pins.sql"),
+/// Schema migrations by number. Each runs once, in order of number; the numbers applied are recorded
+/// in `schema_migrations`, so a migration merged in later with a lower number than one already
+/// applied (branches own disjoint numbers) still runs.
+const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("../migrations/0001_init.sql")),
+    (2, include_str!("../migrations/0002_trash_and_metadata.sql")),
+    (3, include_str!("../migrations/0003_views_and_pins.sql")),
+    (
+        4,
+        include_str!("../migrations/0004_thumbnails_and_locks.sql"),
+    ),
 ];
 
 /// A shared SQLite connection.
@@ -57,13 +63,69 @@ impl Db {
 }
 
 fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
-    let done: usize = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    for (i, sql) in MIGRATIONS.iter().enumerate().skip(done) {
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (number INTEGER PRIMARY KEY)",
+    )?;
+    // Databases from before the table counted their migrations in `user_version` (always 1..=n);
+    // it is no longer written, so this only ever records what those databases already have.
+    let legacy: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    conn.execute(
+        "INSERT OR IGNORE INTO schema_migrations (number)
+         WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < ?1)
+         SELECT x FROM n WHERE ?1 > 0",
+        [legacy],
+    )?;
+    for (number, sql) in MIGRATIONS {
+        let done: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM schema_migrations WHERE number = ?1)",
+            [number],
+            |r| r.get(0),
+        )?;
+        if done {
+            continue;
+        }
         let tx = conn.transaction()?;
         tx.execute_batch(sql)
-            .with_context(|| format!("migration {}", i + 1))?;
-        tx.pragma_update(None, "user_version", i + 1)?;
+            .with_context(|| format!("migration {number:04}"))?;
+        tx.execute(
+            "INSERT INTO schema_migrations (number) VALUES (?1)",
+            [number],
+        )?;
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_counted_in_user_version_only_gets_the_missing_migrations() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("legacy.db");
+        {
+            let conn = Connection::open(&path).expect("open");
+            for (_, sql) in &MIGRATIONS[..2] {
+                conn.execute_batch(sql).expect("old migration");
+            }
+            conn.pragma_update(None, "user_version", 2)
+                .expect("version");
+        }
+        let db = Db::open(&path).expect("migrates");
+        let applied: Vec<i64> = db.with(|c| {
+            let mut st = c
+                .prepare("SELECT number FROM schema_migrations ORDER BY number")
+                .expect("query");
+            st.query_map([], |r| r.get(0))
+                .expect("rows")
+                .collect::<Result<_, _>>()
+                .expect("numbers")
+        });
+        let all: Vec<i64> = MIGRATIONS.iter().map(|(n, _)| *n).collect();
+        assert_eq!(applied, all);
+        // Opening again runs nothing twice (a second CREATE TABLE would fail).
+        drop(db);
+        Db::open(&path).expect("reopens");
+    }
 }

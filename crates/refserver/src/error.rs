@@ -2,6 +2,7 @@
 
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use cloudreve_api::models::ConflictDetail;
 use cloudreve_api::{Code, Envelope};
 
 /// A handled failure; each variant names the Cloudreve code it answers with.
@@ -22,6 +23,9 @@ pub enum AppError {
     /// Any other code with its message.
     #[error("{1}")]
     Code(Code, String),
+    /// 40073: the operation hits locks; they travel in `data` (errors.md §3).
+    #[error("Lock conflict")]
+    Locked(Vec<ConflictDetail>),
     /// 40081: some items of a batch failed; each keeps its own error (keyed by URI).
     #[error("{}", batch_message(.0))]
     Batch(Vec<(String, AppError)>),
@@ -43,6 +47,7 @@ impl AppError {
             AppError::Forbidden(_) => Code::NoPermission,
             AppError::NotFound(_) => Code::NotFound,
             AppError::Code(c, _) => *c,
+            AppError::Locked(_) => Code::LockConflict,
             AppError::Batch(_) => Code::BatchOperationNotFullyCompleted,
             AppError::Internal(_) => Code::DbError,
         }
@@ -77,23 +82,14 @@ impl IntoResponse for AppError {
             other => other.to_string(),
         };
         let with_id = !matches!(self, AppError::Param(_));
-        let mut envelope = Envelope::error(self.wire_code(), msg, None);
+        let mut envelope = bare(self.wire_code(), msg);
+        if let AppError::Locked(conflicts) = &self {
+            envelope.data = serde_json::to_value(conflicts).ok();
+        }
         if let AppError::Batch(items) = &self {
             let aggregated = items
                 .iter()
-                .map(|(key, e)| {
-                    (
-                        key.clone(),
-                        Envelope {
-                            code: e.wire_code().number(),
-                            data: None,
-                            msg: e.to_string(),
-                            error: None,
-                            correlation_id: None,
-                            aggregated_error: None,
-                        },
-                    )
-                })
+                .map(|(key, e)| (key.clone(), bare(e.wire_code(), e.to_string())))
                 .collect();
             envelope.aggregated_error = Some(aggregated);
         }
@@ -102,6 +98,18 @@ impl IntoResponse for AppError {
             res.extensions_mut().insert(WantsCorrelationId);
         }
         res
+    }
+}
+
+/// An envelope with only a code and a message.
+fn bare(code: Code, msg: String) -> Envelope<serde_json::Value> {
+    Envelope {
+        code: code.number(),
+        data: None,
+        msg,
+        error: None,
+        correlation_id: None,
+        aggregated_error: None,
     }
 }
 

@@ -13,8 +13,10 @@ pub mod ids;
 pub mod routes;
 pub mod search;
 pub mod seed;
+pub mod signing;
 pub mod state;
 pub mod store;
+pub mod thumbs;
 
 use std::net::SocketAddr;
 
@@ -39,7 +41,7 @@ const MAX_ERROR_BODY: usize = 1 << 20;
 /// The full router for `state`.
 pub fn app(state: AppState) -> Router {
     let (api, _) = routes::api();
-    let api = api
+    let api = routes::unlisted(api, &state.config)
         .fallback(|| async { (StatusCode::NOT_FOUND, "404 page not found") })
         .layer(middleware::from_fn(correlate))
         .with_state(state.clone());
@@ -59,7 +61,7 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Stamps a correlation id on every API response (header) and on error envelopes (body), and marks
-/// API responses uncacheable, as Cloudreve does.
+/// API responses uncacheable unless they say otherwise, as Cloudreve does.
 async fn correlate(req: Request, next: Next) -> Response {
     let id = req
         .headers()
@@ -96,10 +98,13 @@ async fn correlate(req: Request, next: Next) -> Response {
     if let Ok(v) = HeaderValue::from_str(&id) {
         res.headers_mut().insert("X-Cr-Correlation-Id", v);
     }
-    res.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("private, no-cache"),
-    );
+    // Signed content sets its own (public) caching.
+    if !res.headers().contains_key(header::CACHE_CONTROL) {
+        res.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, no-cache"),
+        );
+    }
     res.into_response()
 }
 

@@ -10,6 +10,10 @@ use refserver::Config;
 const USAGE: &str =
     "usage: refserver [--bind ADDR] [--data-dir DIR] [--dist DIR] [--demo] [--admin-password PW]
                  [--access-ttl SECS] [--refresh-ttl SECS] [--login-captcha] [--offset-pagination]
+                 [--test-hooks]
+  --test-hooks   serve test-only routes (never in production):
+                 POST /api/v4/test/lock {\"uri\": \"cloudreve://my/a.txt\", \"app\"?: \"viewer\", \"ttl\"?: SECS}
+                 locks the signed-in caller's item; data = {\"token\": ..., \"expires\": UNIX_S}
 env: CR_BIND, CR_DATA_DIR, CR_DIST";
 
 fn parse_args() -> anyhow::Result<Config> {
@@ -38,6 +42,7 @@ fn parse_args() -> anyhow::Result<Config> {
             }
             "--login-captcha" => config.login_captcha = true,
             "--offset-pagination" => config.cursor_pagination = false,
+            "--test-hooks" => config.test_hooks = true,
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);

@@ -1,22 +1,28 @@
 //! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
+pub mod content;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
+pub mod lock;
+pub mod metadata;
 pub mod pin;
 pub mod search;
 pub mod session;
 pub mod site;
+pub mod test_hooks;
+pub mod thumb;
 pub mod user;
 pub mod view;
 
 use axum::handler::Handler;
-use axum::routing::{on, MethodFilter};
+use axum::routing::{get, on, MethodFilter};
 use axum::Router;
 use cloudreve_api::endpoint::{info, Endpoint, EndpointInfo};
 use cloudreve_api::Method;
 
+use crate::config::Config;
 use crate::state::AppState;
 
 /// A router that remembers which endpoint descriptions it serves.
@@ -59,7 +65,21 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = file_info::routes(r);
     let r = view::routes(r);
     let r = pin::routes(r);
+    let r = lock::routes(r);
+    let r = metadata::routes(r);
+    let r = thumb::routes(r);
     (r.router, r.routed)
+}
+
+/// Adds the routes that are not JSON endpoints of the catalogue: the signed content route, and the
+/// test hooks when `config` enables them.
+pub fn unlisted(api: Router<AppState>, config: &Config) -> Router<AppState> {
+    let api = api.route(content::PATH, get(content::serve));
+    if config.test_hooks {
+        api.merge(test_hooks::router())
+    } else {
+        api
+    }
 }
 
 /// The endpoints this server serves.

@@ -1,5 +1,10 @@
 //! First-start preparation: data dir, secrets, the admin account and the optional demo tree.
 
+mod fixtures;
+pub mod pictures;
+
+pub use fixtures::{add_big_folder, add_file, add_picture_folder};
+
 use std::path::Path;
 use std::sync::Arc;
 
@@ -33,13 +38,19 @@ pub fn prepare(config: Config) -> anyhow::Result<(AppState, Option<InitialAdmin>
     std::fs::create_dir_all(&blob_dir)
         .with_context(|| format!("creating {}", blob_dir.display()))?;
     let db = Db::open(&config.data_dir.join("cloudreve.db"))?;
-    let (secret, salt, site_id) = db.with(|c| -> anyhow::Result<_> {
+    let (secret, url_secret, salt, site_id) = db.with(|c| -> anyhow::Result<_> {
         let secret = setting(c, "jwt_secret", || hex(&random_bytes(32)))?;
+        let url_secret = setting(c, "url_secret", || hex(&random_bytes(32)))?;
         let salt = setting(c, "id_salt", || {
             u64::from_le_bytes(random_bytes(8).try_into().unwrap_or_default()).to_string()
         })?;
         let site_id = setting(c, "site_id", || uuid::Uuid::new_v4().to_string())?;
-        Ok((secret, salt.parse::<u64>().unwrap_or_default(), site_id))
+        Ok((
+            secret,
+            url_secret,
+            salt.parse::<u64>().unwrap_or_default(),
+            site_id,
+        ))
     })?;
     let state = AppState {
         db,
@@ -49,6 +60,8 @@ pub fn prepare(config: Config) -> anyhow::Result<(AppState, Option<InitialAdmin>
         captchas: Arc::default(),
         two_fa: Arc::default(),
         blob_dir,
+        url_secret: Arc::new(url_secret.into_bytes()),
+        thumb_slots: Arc::new(tokio::sync::Semaphore::new(crate::thumbs::PARALLEL)),
         config: Arc::new(config),
     };
     let admin = state.db.with(|c| -> anyhow::Result<_> {
@@ -192,15 +205,16 @@ fn seed_demo(c: &mut Connection, blob_dir: &Path, owner: i64) -> anyhow::Result<
         "2024 report.txt",
         b"Annual report 2024\n==================\n\nEverything went to plan.\n",
     )?;
+    // Camera-sized, so their thumbnails are a small fraction of them.
     put(
         &pictures,
         "Sunset.png",
-        &gradient([255, 140, 60], [80, 30, 120])?,
+        &pictures::png(&pictures::picture(1600, 1200, 0))?,
     )?;
     put(
         &pictures,
         "Sea.png",
-        &gradient([20, 120, 200], [220, 240, 255])?,
+        &pictures::png(&pictures::picture(1600, 1200, 1))?,
     )?;
     tx.commit()?;
     Ok(())
@@ -208,55 +222,3 @@ fn seed_demo(c: &mut Connection, blob_dir: &Path, owner: i64) -> anyhow::Result<
 
 const WELCOME: &str = "# Welcome to Cloudreve\n\nThis is a demo tree seeded by the reference server.\n\n- Open **Documents** for text files\n- Open **Pictures** for images\n";
 const PLAN: &str = "# Project plan\n\n| Week | Goal |\n| --- | --- |\n| 1 | Foundation |\n| 2 | Explorer |\n| 3 | Uploads |\n";
-
-/// A 320×200 vertical gradient PNG.
-fn gradient(top: [u8; 3], bottom: [u8; 3]) -> anyhow::Result<Vec<u8>> {
-    let (w, h) = (320u32, 200u32);
-    let mut px = Vec::with_capacity((w * h * 3) as usize);
-    for y in 0..h {
-        let t = y as f32 / (h - 1) as f32;
-        let c: Vec<u8> = (0..3)
-            .map(|i| (top[i] as f32 * (1.0 - t) + bottom[i] as f32 * t) as u8)
-            .collect();
-        for _ in 0..w {
-            px.extend_from_slice(&c);
-        }
-    }
-    let mut out = Vec::new();
-    let mut enc = png::Encoder::new(&mut out, w, h);
-    enc.set_color(png::ColorType::Rgb);
-    enc.set_depth(png::BitDepth::Eight);
-    enc.write_header()?.write_image_data(&px)?;
-    Ok(out)
-}
-
-/// Creates folder `name` in `owner`'s root holding `count` empty files `item-00000.txt`, ... in one
-/// transaction (tests and benchmarks of huge folders).
-pub fn add_big_folder(
-    state: &AppState,
-    owner: i64,
-    name: &str,
-    count: usize,
-) -> anyhow::Result<()> {
-    state.db.with(|c| -> anyhow::Result<()> {
-        let now = now_millis();
-        let tx = c.transaction()?;
-        let root = files::root(&tx, owner, now).map_err(|e| anyhow::anyhow!("{e}"))?;
-        let folder = files::create(&tx, &root, name, TYPE_FOLDER, 0, None, now)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        for i in 0..count {
-            files::create(
-                &tx,
-                &folder,
-                &format!("item-{i:05}.txt"),
-                TYPE_FILE,
-                0,
-                None,
-                now,
-            )
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        }
-        tx.commit()?;
-        Ok(())
-    })
-}

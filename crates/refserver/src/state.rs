@@ -32,6 +32,10 @@ pub struct AppState {
     pub two_fa: Arc<TwoFaSessions>,
     /// Where file contents live.
     pub blob_dir: PathBuf,
+    /// HMAC key of signed content URLs (`signing`).
+    pub url_secret: Arc<Vec<u8>>,
+    /// Thumbnail generations allowed to run at once (`thumbs`).
+    pub thumb_slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// Current Unix time in seconds.

@@ -1,8 +1,10 @@
 //! Database queries, one module per table family.
 
 pub mod files;
+pub mod locks;
 pub mod metadata;
 pub mod pins;
 pub mod search;
+pub mod thumbnails;
 pub mod users;
 pub mod views;

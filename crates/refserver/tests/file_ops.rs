@@ -35,12 +35,6 @@ fn paths(listing: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
-async fn demo() -> (AppState, tempfile::TempDir, String) {
-    let (s, d) = state_with(|c| c.demo = true);
-    let t = admin_token(&s).await;
-    (s, d, t)
-}
-
 #[tokio::test]
 async fn rename_checks_names_conflicts_and_roots() {
     let (s, _d, t) = demo().await;

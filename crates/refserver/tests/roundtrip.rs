@@ -2,18 +2,14 @@
 
 use cloudreve_api::envelope::decode_done;
 use cloudreve_api::models::{Capacity, ListResponse, LoginResponse, Token};
+use common::{spawn, ADMIN_PASSWORD as PASSWORD};
 use serde_json::json;
 
-const PASSWORD: &str = "round-trip-pw";
+mod common;
 
 #[tokio::test]
 async fn sign_in_refresh_list_create_sign_out() {
-    let dir = tempfile::tempdir().expect("tmp");
-    let mut config = refserver::Config::new(dir.path());
-    config.bind = "127.0.0.1:0".parse().expect("addr");
-    config.admin_password = Some(PASSWORD.into());
-    config.demo = true;
-    let server = refserver::start(config).await.expect("server");
+    let (server, _dir) = spawn(|c| c.demo = true).await;
     let base = format!("{}/api/v4", server.url());
     let http = reqwest::Client::new();
 

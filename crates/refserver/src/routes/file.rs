@@ -13,6 +13,7 @@ use cloudreve_api::models::{
 use cloudreve_api::{Boolset, Code, CrUri, FileSystem, Timestamp};
 use serde_json::json;
 
+use super::lock::ensure_unlocked;
 use super::search::{flat_props, searched};
 use super::view::{default_trash_view, default_view, Asked};
 use super::ApiRouter;
@@ -22,6 +23,7 @@ use crate::ids::{IdCodec, Kind};
 use crate::search::Conditions;
 use crate::state::{now_millis, AppState};
 use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
+use crate::store::locks::Scope;
 use crate::store::users::UserRow;
 use crate::store::{metadata, views};
 
@@ -342,17 +344,22 @@ async fn create(
             let (last, ancestors) = segments.split_last().ok_or_else(|| {
                 AppError::code(Code::RootProtected, "Operation not allowed on root folder")
             })?;
+            // Only what is created minds locks: an existing item is returned untouched, as in CE.
+            let make = |parent: &FileRow, name: &str, kind: i64| {
+                ensure_unlocked(&tx, user.id, &[Scope::Into(parent.id)])?;
+                files::create(&tx, parent, name, kind, 0, None, now)
+            };
             for seg in ancestors {
                 cur = match files::child(&tx, cur.id, seg)? {
                     Some(f) if f.file_type == TYPE_FOLDER => f,
                     Some(_) => return Err(AppError::code(Code::ObjectExist, "Object existed")),
-                    None => files::create(&tx, &cur, seg, TYPE_FOLDER, 0, None, now)?,
+                    None => make(&cur, seg, TYPE_FOLDER)?,
                 };
             }
             let row = match files::child(&tx, cur.id, last)? {
                 Some(f) if f.file_type == want && !req.err_on_conflict => f,
                 Some(_) => return Err(AppError::code(Code::ObjectExist, "Object existed")),
-                None => files::create(&tx, &cur, last, want, 0, None, now)?,
+                None => make(&cur, last, want)?,
             };
             tx.commit()?;
             Ok(row)

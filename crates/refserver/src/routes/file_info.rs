@@ -98,7 +98,7 @@ async fn info(
 }
 
 /// The `my` URI of a row (walking up to the root); `None` for items in the trash.
-fn uri_of(c: &Connection, row: &FileRow) -> Result<Option<CrUri>, AppError> {
+pub(super) fn uri_of(c: &Connection, row: &FileRow) -> Result<Option<CrUri>, AppError> {
     let mut names = Vec::new();
     let mut cur = row.clone();
     while let Some(parent) = cur.parent_id {

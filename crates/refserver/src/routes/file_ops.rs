@@ -11,11 +11,13 @@ use cloudreve_api::{boolset, Boolset, Code, CrUri, FileSystem};
 use rusqlite::Connection;
 
 use super::file::{check_owner, parse_uri, to_wire, valid_name};
+use super::lock::{ensure_batch_unlocked, ensure_unlocked};
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiJson, AuthUser};
 use crate::state::{now_millis, now_secs, AppState};
 use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
+use crate::store::locks::Scope;
 use crate::store::metadata::{self, EXPECTED_COLLECT_TIME, RESTORE_URI};
 use crate::store::users::{self, UserRow};
 
@@ -63,6 +65,15 @@ fn trashed(c: &Connection, user: i64, uri: &CrUri) -> Result<FileRow, AppError> 
     files::child(c, trash.id, stored)?.ok_or_else(path_not_exist)
 }
 
+/// The item a batch names: a `my` path or a trashed item.
+fn source(c: &Connection, user: i64, uri: &CrUri) -> Result<FileRow, AppError> {
+    if uri.fs == FileSystem::Trash {
+        trashed(c, user, uri)
+    } else {
+        resolve(c, user, uri)
+    }
+}
+
 /// Where a trashed item came from, from its `sys:restore_uri`.
 fn restore_target(c: &Connection, item: &FileRow) -> Result<CrUri, AppError> {
     let meta = metadata::all(c, item.id)?;
@@ -73,7 +84,7 @@ fn restore_target(c: &Connection, item: &FileRow) -> Result<CrUri, AppError> {
         .ok_or_else(not_supported)
 }
 
-fn check_batch(uris: &[String]) -> Result<(), AppError> {
+pub(super) fn check_batch(uris: &[String]) -> Result<(), AppError> {
     if uris.is_empty() {
         return Err(AppError::Param("uris cannot be empty".into()));
     }
@@ -87,12 +98,12 @@ fn check_batch(uris: &[String]) -> Result<(), AppError> {
 }
 
 /// The items of a batch that passed validation, with the raw URI they are reported under.
-type Targets = Vec<(String, CrUri)>;
+pub(super) type Targets = Vec<(String, CrUri)>;
 /// Per-item failures of a batch, keyed by the raw URI.
-type Failures = Vec<(String, AppError)>;
+pub(super) type Failures = Vec<(String, AppError)>;
 
 /// Splits a batch's URIs into the ones `accept` takes and per-item failures.
-fn partition(
+pub(super) fn partition(
     uris: &[String],
     accept: impl Fn(CrUri) -> Result<CrUri, AppError>,
 ) -> (Targets, Failures) {
@@ -109,7 +120,7 @@ fn partition(
 
 /// Runs `op` on each target in its own transaction: a failure rolls back that item only. Returns the
 /// outputs of the items that succeeded and the failures.
-fn each_in_transaction<T>(
+pub(super) fn each_in_transaction<T>(
     c: &mut Connection,
     targets: Targets,
     op: impl Fn(&rusqlite::Transaction, &CrUri) -> Result<T, AppError>,
@@ -130,7 +141,7 @@ fn each_in_transaction<T>(
 }
 
 /// Turns per-item results into the route's answer: success, or 40081 listing the failures.
-fn finish(failures: Failures) -> ApiResult<()> {
+pub(super) fn finish(failures: Failures) -> ApiResult<()> {
     if failures.is_empty() {
         ok(())
     } else {
@@ -173,6 +184,7 @@ async fn rename(
             };
             let row = resolve(&tx, user.id, &target)?;
             let parent = row.parent_id.ok_or_else(not_supported)?;
+            ensure_unlocked(&tx, user.id, &[Scope::Tree(row.id)])?;
             if files::child(&tx, parent, &new_name)?.is_some_and(|other| other.id != row.id) {
                 return Err(AppError::code(Code::ObjectExist, "Object existed"));
             }
@@ -214,12 +226,11 @@ async fn delete(
     let (permanent, unlink) = (req.skip_soft_delete || req.unlink, req.unlink);
     let (freed, more) =
         s.db.call(move |c| {
+            ensure_batch_unlocked(c, user.id, &targets, |c, uri| {
+                Ok(vec![Scope::Tree(source(c, user.id, uri)?.id)])
+            })?;
             each_in_transaction(c, targets, |tx, uri| {
-                let row = if uri.fs == FileSystem::Trash {
-                    trashed(tx, user.id, uri)?
-                } else {
-                    resolve(tx, user.id, uri)?
-                };
+                let row = source(tx, user.id, uri)?;
                 if row.parent_id.is_none() {
                     return Err(not_supported());
                 }
@@ -267,6 +278,13 @@ async fn restore(
     });
     let (_, more) =
         s.db.call(move |c| {
+            ensure_batch_unlocked(c, user.id, &targets, |c, uri| {
+                let item = trashed(c, user.id, uri)?;
+                let mut scopes = vec![Scope::Tree(item.id)];
+                let parent = restore_target(c, &item)?.parent().unwrap_or_else(CrUri::my);
+                scopes.extend(resolve(c, user.id, &parent).map(|p| Scope::Into(p.id)));
+                Ok(scopes)
+            })?;
             each_in_transaction(c, targets, |tx, uri| {
                 let item = trashed(tx, user.id, uri)?;
                 let origin = restore_target(tx, &item)?;
@@ -311,13 +329,18 @@ async fn move_files(
             if copy {
                 check_copy_quota(c, &user, &targets)?;
             }
+            // A copy leaves its sources as they are, so only a move minds their locks (as in CE).
+            ensure_batch_unlocked(c, user.id, &targets, |c, uri| {
+                Ok(if copy {
+                    Vec::new()
+                } else {
+                    vec![Scope::Tree(source(c, user.id, uri)?.id)]
+                })
+            })?;
+            ensure_unlocked(c, user.id, &[Scope::Into(folder.id)])?;
             each_in_transaction(c, targets, |tx, uri| {
                 let from_trash = uri.fs == FileSystem::Trash;
-                let src = if from_trash {
-                    trashed(tx, user.id, uri)?
-                } else {
-                    resolve(tx, user.id, uri)?
-                };
+                let src = source(tx, user.id, uri)?;
                 if src.parent_id.is_none() {
                     return Err(not_supported());
                 }

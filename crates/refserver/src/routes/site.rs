@@ -44,11 +44,15 @@ async fn config(
         }),
         "explorer" => ok(SiteConfig {
             max_batch_size: 3000,
-            thumbnail_width: 400,
-            thumbnail_height: 300,
+            thumbnail_width: crate::thumbs::MAX_WIDTH.into(),
+            thumbnail_height: crate::thumbs::MAX_HEIGHT.into(),
             ..SiteConfig::default()
         }),
-        "emojis" | "app" => ok(SiteConfig::default()),
+        "emojis" => ok(SiteConfig {
+            emoji_preset: super::metadata::EMOJI_PRESET.into(),
+            ..SiteConfig::default()
+        }),
+        "app" => ok(SiteConfig::default()),
         // Unknown sections are answered like `basic`, as the CE server does.
         _ => {
             let ids = s.ids;

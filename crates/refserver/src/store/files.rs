@@ -138,7 +138,8 @@ pub fn tree_size(c: &Connection, id: i64) -> Result<i64, AppError> {
     )?)
 }
 
-/// Deletes `id` and everything below it; returns the blobs no row references any more.
+/// Deletes `id` and everything below it; returns the blobs no row references any more (with
+/// their thumbnails).
 pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
     let blobs: Vec<String> = {
         let mut st = c.prepare(&format!("{SUBTREE} SELECT DISTINCT blob FROM files WHERE id IN (SELECT id FROM t) AND blob IS NOT NULL"))?;
@@ -160,6 +161,8 @@ pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
                 r.get(0)
             })?;
         if users == 0 {
+            // A thumbnail goes with the last file of its source blob.
+            orphaned.extend(super::thumbnails::remove_of_blob(c, &blob)?);
             orphaned.push(blob);
         }
     }

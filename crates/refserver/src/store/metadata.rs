@@ -12,6 +12,8 @@ pub const RESTORE_URI: &str = "sys:restore_uri";
 pub const EXPECTED_COLLECT_TIME: &str = "sys:expected_collect_time";
 /// Key marking a share shortcut (a symbolic folder searches do not descend into).
 pub const SHARED_REDIRECT: &str = "sys:shared_redirect";
+/// Key of files no thumbnail can be made of (clients must not ask for one).
+pub const THUMB_DISABLED: &str = "thumb:disabled";
 
 /// Every key of `file`.
 pub fn all(c: &Connection, file: i64) -> Result<BTreeMap<String, String>, AppError> {

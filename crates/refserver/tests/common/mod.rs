@@ -114,3 +114,71 @@ pub async fn new_user(state: &AppState, email: &str) -> (i64, String) {
 pub fn names(listing: &Value) -> Vec<String> {
     field(listing, "name")
 }
+
+/// Sends one request with extra headers and returns status, headers and raw body bytes.
+pub async fn fetch(
+    state: &AppState,
+    method: &str,
+    uri: &str,
+    headers: &[(&str, &str)],
+) -> (StatusCode, axum::http::HeaderMap, Vec<u8>) {
+    let mut req = Request::builder().method(method).uri(uri);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = refserver::app(state.clone())
+        .oneshot(req.body(Body::empty()).expect("request"))
+        .await
+        .expect("response");
+    let (parts, body) = res.into_parts();
+    let bytes = body.collect().await.expect("body").to_bytes().to_vec();
+    (parts.status, parts.headers, bytes)
+}
+
+/// The row id of the first admin (the demo tree's owner).
+pub const ADMIN_ID: i64 = 1;
+
+/// A demo tree (with `f` applied to the config) and an admin token.
+pub async fn demo_with(f: impl FnOnce(&mut Config)) -> (AppState, tempfile::TempDir, String) {
+    let (s, d) = state_with(|c| {
+        c.demo = true;
+        f(c);
+    });
+    let t = admin_token(&s).await;
+    (s, d, t)
+}
+
+/// The demo tree and an admin token.
+pub async fn demo() -> (AppState, tempfile::TempDir, String) {
+    demo_with(|_| {}).await
+}
+
+/// Adds a user and returns an access token of theirs.
+pub async fn user_token(state: &AppState, email: &str) -> String {
+    refserver::seed::add_user(state, email, "user-password", None).expect("user");
+    sign_in(state, email, "user-password").await["token"]["access_token"]
+        .as_str()
+        .expect("token")
+        .to_string()
+}
+
+/// Moves `uri` to the trash and returns its trash URI (the trash must have been empty).
+pub async fn trash(state: &AppState, token: &str, uri: &str) -> String {
+    let body = serde_json::json!({"uris": [uri]});
+    let (_, r) = call(state, "DELETE", "/api/v4/file", Some(token), Some(body)).await;
+    assert_eq!(r["code"], 0, "{r}");
+    list(state, token, "cloudreve://trash", "").await["data"]["files"][0]["path"]
+        .as_str()
+        .expect("trash item")
+        .to_string()
+}
+
+/// A server on a free local port, with `f` applied to the config (admin password [`ADMIN_PASSWORD`]).
+pub async fn spawn(f: impl FnOnce(&mut Config)) -> (refserver::Running, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("tmp");
+    let mut config = Config::new(dir.path());
+    config.bind = "127.0.0.1:0".parse().expect("addr");
+    config.admin_password = Some(ADMIN_PASSWORD.into());
+    f(&mut config);
+    (refserver::start(config).await.expect("server"), dir)
+}

@@ -1,0 +1,135 @@
+//! `GET /file/thumb` (file.md §Get thumbnail URL): a signed URL of the file's thumbnail, generated
+//! on the first request and kept per source blob.
+
+use axum::extract::State;
+use cloudreve_api::models::{FileThumbResponse, GetThumbRequest};
+use cloudreve_api::{Code, FileSystem, Timestamp};
+
+use super::content::blob_path;
+use super::file::{check_owner, parse_uri};
+use super::file_ops::resolve;
+use super::ApiRouter;
+use crate::error::{ok, ApiResult, AppError};
+use crate::extract::{ApiQuery, Viewer};
+use crate::signing::{expiry_for, ContentUrl, EntityRef};
+use crate::state::{now_millis, now_secs, AppState};
+use crate::store::files::{FileRow, TYPE_FILE};
+use crate::store::metadata::{self, THUMB_DISABLED};
+use crate::store::thumbnails::{self, ThumbRow};
+use crate::thumbs;
+
+pub(super) fn routes(r: ApiRouter) -> ApiRouter {
+    r.serve::<GetThumbRequest, _, _>(thumb)
+}
+
+fn no_thumb() -> AppError {
+    AppError::code(Code::EntityNotExist, "Thumbnail not exist")
+}
+
+async fn thumb(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    ApiQuery(q): ApiQuery<GetThumbRequest>,
+) -> ApiResult<FileThumbResponse> {
+    let uri = parse_uri(&q.uri)?;
+    match uri.fs {
+        FileSystem::My if !uri.is_search() => {}
+        // These file systems lack the thumbnail capability (bit 10).
+        FileSystem::Trash | FileSystem::SharedWithMe => return Err(no_thumb()),
+        FileSystem::Share => return Err(AppError::NotFound("Share not found")),
+        _ => return Err(AppError::Param("unknown uri".into())),
+    }
+    let user = viewer.0.ok_or(AppError::LoginRequired)?;
+    check_owner(&s, &uri, &user)?;
+    let (row, cached) =
+        s.db.call(move |c| {
+            let row = resolve(c, user.id, &uri)?;
+            let disabled = metadata::all(c, row.id)?.contains_key(THUMB_DISABLED);
+            let blob = match &row.blob {
+                Some(b) if row.file_type == TYPE_FILE && !disabled => b,
+                _ => return Err(no_thumb()),
+            };
+            let cached = thumbnails::of_blob(c, blob)?;
+            Ok((row, cached))
+        })
+        .await?;
+    if !thumbs::supported(&row.name, row.size) {
+        return Err(no_thumb());
+    }
+    let on_disk = |t: &ThumbRow| blob_path(&s.blob_dir, &t.blob).is_some_and(|p| p.is_file());
+    let thumb = match cached.filter(on_disk) {
+        Some(t) => t,
+        None => generate(&s, row).await?,
+    };
+    let expires = expiry_for(now_secs());
+    let url = ContentUrl {
+        entity: EntityRef::Thumb(thumb.id),
+        name: "thumb.jpg",
+        download: false,
+        expires,
+    }
+    .build(&s.ids, &s.url_secret);
+    ok(FileThumbResponse {
+        url,
+        expires: Some(Timestamp::from_unix_millis(expires * 1000)),
+        obfuscated: false,
+    })
+}
+
+/// Makes and records the thumbnail of `row`'s blob; on failure marks the file `thumb:disabled`.
+async fn generate(s: &AppState, row: FileRow) -> Result<ThumbRow, AppError> {
+    let source_blob = row.blob.clone().ok_or_else(no_thumb)?;
+    let slot = s
+        .thumb_slots
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+    // Another request may have made it while this one waited for a slot.
+    let key = source_blob.clone();
+    let stale = s.db.call(move |c| thumbnails::of_blob(c, &key)).await?;
+    match stale {
+        Some(t) if blob_path(&s.blob_dir, &t.blob).is_some_and(|p| p.is_file()) => return Ok(t),
+        Some(_) => {
+            let key = source_blob.clone();
+            s.db.call(move |c| thumbnails::remove_of_blob(c, &key))
+                .await?;
+        }
+        None => {}
+    }
+    let name = uuid::Uuid::new_v4().to_string();
+    let (source, dest) = match (
+        blob_path(&s.blob_dir, &source_blob),
+        blob_path(&s.blob_dir, &name),
+    ) {
+        (Some(src), Some(dst)) => (src, dst),
+        _ => return Err(no_thumb()),
+    };
+    // The slot goes with the work: a dropped request must not let more generations run.
+    let made = tokio::task::spawn_blocking(move || {
+        let _slot = slot;
+        thumbs::generate(&source, &dest)
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.into()))?;
+    let size = match made {
+        Ok(size) => size,
+        Err(e) => {
+            tracing::info!(file = row.id, error = %e, "no thumbnail; marking the file");
+            s.db.call(move |c| metadata::set(c, row.id, THUMB_DISABLED, ""))
+                .await?;
+            return Err(no_thumb());
+        }
+    };
+    let blob = name.clone();
+    let kept =
+        s.db.call(move |c| thumbnails::insert(c, &source_blob, &blob, size as i64, now_millis()))
+            .await?;
+    if kept.blob != name {
+        // Lost a race to a request that finished first; keep theirs.
+        if let Some(ours) = blob_path(&s.blob_dir, &name) {
+            let _ = std::fs::remove_file(ours);
+        }
+    }
+    Ok(kept)
+}

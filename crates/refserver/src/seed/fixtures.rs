@@ -1,0 +1,97 @@
+//! Fixtures for tests and benchmarks: single files, huge folders, folders of pictures.
+
+use super::pictures;
+use crate::state::{now_millis, AppState};
+use crate::store::files::{self, TYPE_FILE, TYPE_FOLDER};
+
+/// Creates folder `name` in `owner`'s root holding `count` empty files `item-00000.txt`, ... in one
+/// transaction (tests and benchmarks of huge folders).
+pub fn add_big_folder(
+    state: &AppState,
+    owner: i64,
+    name: &str,
+    count: usize,
+) -> anyhow::Result<()> {
+    state.db.with(|c| -> anyhow::Result<()> {
+        let now = now_millis();
+        let tx = c.transaction()?;
+        let root = files::root(&tx, owner, now).map_err(|e| anyhow::anyhow!("{e}"))?;
+        let folder = files::create(&tx, &root, name, TYPE_FOLDER, 0, None, now)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        for i in 0..count {
+            files::create(
+                &tx,
+                &folder,
+                &format!("item-{i:05}.txt"),
+                TYPE_FILE,
+                0,
+                None,
+                now,
+            )
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        tx.commit()?;
+        Ok(())
+    })
+}
+
+/// Stores `content` as the file at `path` (`a/b/c.png`, folders created as needed) in `owner`'s
+/// tree; returns the file's row id (tests).
+pub fn add_file(state: &AppState, owner: i64, path: &str, content: &[u8]) -> anyhow::Result<i64> {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let (name, folders) = segments
+        .split_last()
+        .ok_or_else(|| anyhow::anyhow!("empty path"))?;
+    // An empty file has no blob, like one made by `POST /file/create`.
+    let blob = if content.is_empty() {
+        None
+    } else {
+        let blob = uuid::Uuid::new_v4().to_string();
+        std::fs::write(state.blob_dir.join(&blob), content)?;
+        Some(blob)
+    };
+    state.db.with(|c| -> anyhow::Result<i64> {
+        let now = now_millis();
+        let tx = c.transaction()?;
+        let mut cur = files::root(&tx, owner, now).map_err(|e| anyhow::anyhow!("{e}"))?;
+        for folder in folders {
+            cur = match files::child(&tx, cur.id, folder).map_err(|e| anyhow::anyhow!("{e}"))? {
+                Some(f) => f,
+                None => files::create(&tx, &cur, folder, TYPE_FOLDER, 0, None, now)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?,
+            };
+        }
+        let size = content.len() as i64;
+        let row = files::create(&tx, &cur, name, TYPE_FILE, size, blob.as_deref(), now)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
+        tx.commit()?;
+        Ok(row.id)
+    })
+}
+
+/// Creates folder `name` in `owner`'s root holding `count` generated pictures of `width`×`height`,
+/// alternately PNG and JPEG: `picture-00000.png`, `picture-00001.jpg`, ... (tests and thumbnail
+/// benchmarks).
+pub fn add_picture_folder(
+    state: &AppState,
+    owner: i64,
+    name: &str,
+    count: usize,
+    (width, height): (u32, u32),
+) -> anyhow::Result<()> {
+    for i in 0..count {
+        let img = pictures::picture(width, height, i as u32);
+        let (bytes, ext) = if i % 2 == 0 {
+            (pictures::png(&img)?, "png")
+        } else {
+            (pictures::jpeg(&img)?, "jpg")
+        };
+        add_file(
+            state,
+            owner,
+            &format!("{name}/picture-{i:05}.{ext}"),
+            &bytes,
+        )?;
+    }
+    Ok(())
+}

@@ -335,7 +335,7 @@ async fn tags_and_thumbnails() {
         ctx.wait_js("return (document.querySelector('aside.cr-info')?.textContent || '').includes('work')", json!(true)).await;
         // Pictures in the grid get real thumbnails, bounded by the server's 400×300.
         ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FPictures").await;
-        ctx.see("Pictures").await;
+        ctx.wait_js("return document.querySelector('.cr-crumbs [aria-current=page]')?.textContent || ''", json!("Pictures")).await;
         ctx.view_mode("grid").await;
         ctx.wait_js("const i = document.querySelector('img.cr-tile__img'); return !!(i && i.complete && i.naturalWidth > 0)", json!(true)).await;
         let size = ctx.js("const i = document.querySelector('img.cr-tile__img'); return [i.naturalWidth, i.naturalHeight]").await;

@@ -329,12 +329,20 @@ impl Ctx {
     /// server has stored it, so folders opened next inherit it.
     pub async fn view_mode(&self, mode: &str) {
         self.click(&format!("[data-view={mode}]")).await;
+        // The folder on screen: its own setting is the one saved.
+        let folder = self
+            .js("return encodeURIComponent(new URLSearchParams(location.search).get('path') || 'cloudreve://my')")
+            .await;
+        let folder = folder
+            .as_str()
+            .unwrap_or("cloudreve%3A%2F%2Fmy")
+            .to_string();
         let start = Instant::now();
         loop {
             let listing = self
                 .api(
                     "GET",
-                    "/file?uri=cloudreve%3A%2F%2Fmy&page_size=50",
+                    &format!("/file?uri={folder}&page_size=50"),
                     json!(null),
                 )
                 .await;

@@ -7,6 +7,7 @@ pub mod list_keys;
 pub mod name_jump;
 pub mod names;
 pub mod natural_order;
+pub mod search_query;
 pub mod selection;
 pub mod single_flight;
 pub mod size_format;

@@ -1,5 +1,6 @@
 //! The page frame: top bar, sidebar drawer, storage usage.
 
+pub mod advanced_search;
 pub mod folder_tree;
 pub mod shell;
 pub mod sidebar;

@@ -160,6 +160,15 @@ keys! {
     SearchPlaceholder => "Search my files", "搜索我的文件";
     Unpin => "Unpin {name}", "取消固定 {name}";
     Videos => "Videos", "视频";
+    AdvancedSearch => "Advanced search", "高级搜索";
+    KindAny => "Files and folders", "文件和文件夹";
+    MatchCase => "Match case", "区分大小写";
+    ModifiedAfter => "Modified on or after", "修改日期不早于";
+    ModifiedBefore => "Modified on or before", "修改日期不晚于";
+    SearchWords => "Name contains", "名称包含";
+    SizeAtLeast => "Size at least (MiB)", "大小至少（MiB）";
+    SizeAtMost => "Size at most (MiB)", "大小至多（MiB）";
+    WithTag => "Has tag", "带有标签";
     ErrNetwork => "Cannot reach the server. Check your connection and try again.", "无法连接到服务器，请检查网络后重试。";
     ErrDecode => "The server sent a response this app does not understand.", "服务器返回了无法识别的响应。";
     ErrCode => "The server reported an error (code {code}).", "服务器返回错误（代码 {code}）。";

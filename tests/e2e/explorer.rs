@@ -378,3 +378,34 @@ async fn a_locked_file_offers_force_unlock_and_the_rename_then_succeeds() {
     )
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn advanced_search_and_natural_order_with_offset_pages() {
+    run(DESKTOP, |c| c.cursor_pagination = false, |ctx| async move {
+        refserver::seed::add_big_folder(&ctx.state, 1, "Paged", 1_100).expect("seed");
+        for name in ["file10.txt", "File2.txt", "file1.txt"] {
+            refserver::seed::add_file(&ctx.state, 1, &format!("Sorted/{name}"), b"x").expect("seed");
+        }
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        // Offset pages (the server reports total_items) load to the end like cursor pages.
+        ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FPaged").await;
+        ctx.see("500 items").await;
+        ctx.js("document.querySelector('[data-cr-scroll]').focus(); return 1").await;
+        ctx.keys("\u{E009}a").await;
+        ctx.see("1100 items · 1100 selected").await;
+        // A fully loaded folder sorted by name is in natural order.
+        ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FSorted").await;
+        ctx.wait_js(NAMES, json!(["file1.txt", "File2.txt", "file10.txt"])).await;
+        // Advanced search: files only, containing "plan", modified after 2000-01-01.
+        ctx.click("[aria-label='Advanced search']").await;
+        ctx.fill("dialog[open] input[name=words]", "plan").await;
+        ctx.js("const s = document.querySelector('dialog[open] select[name=kind]'); s.value = 'file'; s.dispatchEvent(new Event('change')); return 1").await;
+        ctx.fill("dialog[open] input[name=after]", "01012000").await;
+        ctx.click("dialog[open] button[type=submit]").await;
+        ctx.url_contains("type%3Dfile").await;
+        ctx.see("Project plan.md").await;
+        ctx.see("Results for “plan”").await;
+    })
+    .await;
+}

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::advanced_search::AdvancedSearch;
 use crate::components::common::icons::MenuIcon;
 use crate::i18n::{use_i18n, Key, Locale};
 use crate::state::session::use_session;
@@ -19,6 +20,7 @@ pub fn TopBar(
     let session = use_session();
     let navigate = use_navigate();
     let query = RwSignal::new(String::new());
+    let advanced = RwSignal::new(false);
     let search_nav = navigate.clone();
     let search = Callback::new(move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -63,7 +65,12 @@ pub fn TopBar(
                         <input class="cr-input cr-search__input" type="search" name="q" placeholder=move || i18n.t(Key::SearchPlaceholder)
                             prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
                     </label>
+                    <button type="button" class="cr-icon-button cr-search__more" aria-label=move || i18n.t(Key::AdvancedSearch)
+                        title=move || i18n.t(Key::AdvancedSearch) on:click=move |_| advanced.set(true)>"⚙"</button>
                 </form>
+                <Show when=move || advanced.get()>
+                    <AdvancedSearch words=query.get_untracked() on_close=Callback::new(move |()| advanced.set(false))/>
+                </Show>
             </Show>
             <span class="cr-topbar__spacer"></span>
             <label class="cr-topbar__control">

@@ -102,7 +102,8 @@ pub fn FilesPage() -> impl IntoView {
     );
     let menu = RwSignal::new(None::<MenuAt>);
     let info = RwSignal::new(None::<FileResponse>);
-    let sortable = RwSignal::new(true);
+    // The columns the server can order by (`props.order_by_options`); none for searches.
+    let sortable = RwSignal::new(Vec::<SortKey>::new());
 
     // A new listing cancels the one still loading, and leaving the page cancels whatever is in flight.
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
@@ -139,7 +140,14 @@ pub fn FilesPage() -> impl IntoView {
     Effect::new(move |_| match &*listing.read() {
         Some(Ok(l)) => {
             pages.start(l);
-            sortable.set(l.props.order_by_options.is_some());
+            sortable.set(
+                l.props
+                    .order_by_options
+                    .iter()
+                    .flatten()
+                    .filter_map(|o| SortKey::parse(o))
+                    .collect(),
+            );
             view_settings::apply(ex, &uri.get_untracked(), l.view.as_ref());
         }
         _ => pages.reset(),
@@ -289,7 +297,7 @@ pub fn FilesPage() -> impl IntoView {
             <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
                 <div class="cr-explorer">
                     <Show when=move || !ex.files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status cr-status--empty" on:contextmenu=move |ev| { ev.prevent_default(); menu.set(Some(MenuAt { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: false })) }>{move || i18n.t(if uri.with(CrUri::is_search) { Key::NoResults } else { Key::EmptyFolder })}</p> }>
-                        <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || sortable.get().then_some(on_sort))/>
+                        <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || (!sortable.with(Vec::is_empty)).then_some(on_sort)) sortable=sortable/>
                     </Show>
                     {move || info.get().map(|f| view! { <InfoPanel file=f on_close=Callback::new(move |()| info.set(None))/> })}
                 </div>

@@ -222,6 +222,17 @@ async fn dragging_items_onto_a_folder_or_a_breadcrumb_moves_them() {
         ctx.see("Moved 1 item(s).").await;
         ctx.open("/home").await;
         ctx.see("Welcome.md").await;
+        // The sidebar tree loads a level when opened; its nodes take drops too.
+        ctx.click("[aria-label='Expand All folders']").await;
+        ctx.find("xpath://ul[@role='tree']//a[normalize-space(.)='Documents']").await;
+        let idx = ctx.js("return Array.from(document.querySelectorAll('[data-cr-item] .cr-files__label')).findIndex(e => e.textContent === 'Welcome.md')").await;
+        let target = "Array.from(document.querySelectorAll('.cr-tree__row')).find(r => r.textContent.includes('Documents'))";
+        ctx.js(&drag(idx.as_u64().unwrap_or(0) as usize, "body").replace("document.querySelector(\"body\")", target)).await;
+        ctx.see("Moved 1 item(s).").await;
+        ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Numbers.csv"])).await;
+        // A category view lists the pictures from every folder.
+        ctx.click_link("Images").await;
+        ctx.wait_js("return Array.from(document.querySelectorAll('[data-cr-item] .cr-files__label')).map(e => e.textContent).sort()", json!(["Sea.png", "Sunset.png"])).await;
     })
     .await;
 }

@@ -43,9 +43,16 @@ pub fn FileList(
     /// Called with a column when its header is clicked; headers are plain text without it.
     #[prop(optional, into)]
     on_sort: Option<Callback<SortKey>>,
+    /// The columns that can be sorted (all, when not given).
+    #[prop(optional, into)]
+    sortable: Option<Signal<Vec<SortKey>>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let ex = use_explorer();
+    // A column the server cannot order by gets a plain header.
+    let sorter = move |key: SortKey| {
+        on_sort.filter(|_| sortable.is_none_or(|s| s.with_untracked(|s| s.contains(&key))))
+    };
     let vp = use_viewport();
     let len = Memo::new(move |_| ex.files.with(Vec::len));
     let range = Memo::new(move |_| {
@@ -89,10 +96,10 @@ pub fn FileList(
             on:contextmenu=move |ev| background_menu(ex, &ev)>
             <div class="cr-files" role="grid" aria-multiselectable="true" aria-label=move || i18n.t(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
                 <div class="cr-files__head" role="row" aria-rowindex="1">
-                    <ColumnHeader key=SortKey::Name label=Key::Name class="cr-files__name" sort on_sort/>
-                    <ColumnHeader key=SortKey::Size label=Key::Size class="cr-files__size" sort on_sort/>
-                    <ColumnHeader key=SortKey::UpdatedAt label=Key::Modified class="cr-files__date" sort on_sort/>
-                    <ColumnHeader key=SortKey::CreatedAt label=Key::Created class="cr-files__date cr-files__created" sort on_sort/>
+                    <ColumnHeader key=SortKey::Name on_sort=sorter(SortKey::Name) label=Key::Name class="cr-files__name" sort/>
+                    <ColumnHeader key=SortKey::Size on_sort=sorter(SortKey::Size) label=Key::Size class="cr-files__size" sort/>
+                    <ColumnHeader key=SortKey::UpdatedAt on_sort=sorter(SortKey::UpdatedAt) label=Key::Modified class="cr-files__date" sort/>
+                    <ColumnHeader key=SortKey::CreatedAt on_sort=sorter(SortKey::CreatedAt) label=Key::Created class="cr-files__date cr-files__created" sort/>
                 </div>
                 <div role="rowgroup">
                     <div class="cr-files__spacer" aria-hidden="true" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></div>

@@ -16,11 +16,14 @@ pub fn FolderView(
     /// Header clicks, when the listing can be sorted.
     #[prop(into)]
     on_sort: Signal<Option<Callback<SortKey>>>,
+    /// The columns the server can order by.
+    #[prop(into)]
+    sortable: Signal<Vec<SortKey>>,
 ) -> impl IntoView {
     let ex = use_explorer();
     move || match ex.view.get() {
-        ViewMode::List => match on_sort.get() {
-            Some(cb) => view! { <FileList sort on_sort=cb/> }.into_any(),
+        ViewMode::List => match on_sort.get().filter(|_| sortable.with(|_| true)) {
+            Some(cb) => view! { <FileList sort on_sort=cb sortable/> }.into_any(),
             None => view! { <FileList/> }.into_any(),
         },
         ViewMode::Grid => view! { <FileTiles style=TileStyle::Grid/> }.into_any(),

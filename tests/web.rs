@@ -332,3 +332,26 @@ async fn tiles_render_only_the_rows_on_screen_and_clicks_select() {
     );
     assert_eq!(all(&root, "[data-cr-item][aria-selected=true]").len(), 2);
 }
+
+#[wasm_bindgen_test]
+async fn deep_breadcrumbs_collapse_their_middle_until_asked() {
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n::new(Locale::En));
+        let uri = Signal::derive(|| CrUri::parse("cloudreve://my/a/b/c/d/e").expect("uri"));
+        view! { <Breadcrumbs uri/> }
+    });
+    leptos::task::tick().await;
+    let labels = |root: &web_sys::HtmlElement| {
+        all(root, ".cr-crumbs__item")
+            .iter()
+            .map(|li| li.text_content().unwrap_or_default())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labels(&root), ["My files", "…", "c", "d", "e"]);
+    let more = all(&root, ".cr-crumbs__more");
+    assert_eq!(more.len(), 1);
+    more[0].unchecked_ref::<web_sys::HtmlElement>().click();
+    leptos::task::tick().await;
+    assert_eq!(labels(&root), ["My files", "a", "b", "c", "d", "e"]);
+}

@@ -355,3 +355,91 @@ async fn deep_breadcrumbs_collapse_their_middle_until_asked() {
     leptos::task::tick().await;
     assert_eq!(labels(&root), ["My files", "a", "b", "c", "d", "e"]);
 }
+
+/// A `fetch` stub for thumbnail requests: each call waits until `window.__releaseThumbs()`, and the
+/// highest number of calls waiting at once is kept in `window.__thumbPeak`.
+const THUMB_STUB: &str = r#"
+window.__thumbCalls = 0; window.__thumbWaiting = []; window.__thumbPeak = 0;
+window.fetch = function (input, init) {
+    window.__thumbCalls += 1;
+    return new Promise((resolve) => {
+        window.__thumbWaiting.push(resolve);
+        window.__thumbPeak = Math.max(window.__thumbPeak, window.__thumbWaiting.length);
+    });
+};
+window.__releaseThumbs = function () {
+    const body = JSON.stringify({ code: 0, msg: '', data: { url: 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', expires: null } });
+    const waiting = window.__thumbWaiting; window.__thumbWaiting = [];
+    waiting.forEach((resolve) => resolve(new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } })));
+};
+"#;
+
+fn js_number(expr: &str) -> f64 {
+    js_sys::eval(expr)
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(-1.0)
+}
+
+async fn settle() {
+    for _ in 0..5 {
+        let p = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .expect("window")
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+        leptos::task::tick().await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn thumbnails_are_asked_for_on_screen_tiles_only_a_few_at_a_time() {
+    js_sys::eval(THUMB_STUB).expect("stub");
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let style = doc.create_element("style").expect("style");
+    style.set_text_content(Some(".cr-tiles-viewport{height:400px;width:800px;overflow-y:auto}.cr-tiles__row{display:grid;height:var(--cr-tile-row)}"));
+    doc.head()
+        .expect("head")
+        .append_child(&style)
+        .expect("append");
+    let root = container();
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        provide_context(I18n::new(Locale::En));
+        let session = cloudreve_web::state::session::provide_session(
+            cloudreve_web::api::Transport::new("/api/v4"),
+        );
+        Thumbs::provide(session);
+        let ex = Explorer::provide(Signal::derive(CrUri::my));
+        ex.files.set(
+            (0..10_000)
+                .map(|i| file(&format!("p{i:05}.png"), false, 1_000 + i))
+                .collect(),
+        );
+        view! { <FileTiles style=TileStyle::Grid/> }
+    });
+    settle().await;
+    let tiles = all(&root, "[data-cr-item]").len() as f64;
+    assert!(tiles > 3.0 && tiles < 120.0, "{tiles} tiles rendered");
+    assert_eq!(
+        js_number("window.__thumbPeak"),
+        4.0,
+        "at most four requests in flight"
+    );
+    for _ in 0..40 {
+        js_sys::eval("window.__releaseThumbs()").expect("release");
+        settle().await;
+    }
+    let asked = js_number("window.__thumbCalls");
+    assert!(
+        asked >= tiles.min(8.0) && asked <= tiles,
+        "{asked} requests for {tiles} rendered tiles of 10,000"
+    );
+    assert_eq!(js_number("window.__thumbPeak"), 4.0);
+    assert!(
+        !all(&root, "img.cr-tile__img").is_empty(),
+        "answered thumbnails are shown"
+    );
+}

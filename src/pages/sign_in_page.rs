@@ -2,7 +2,7 @@
 //! then a one-time code when the account has 2FA (code 203). Returns to `?redirect=` afterwards.
 
 use cloudreve_api::endpoints::session::PrepareLogin;
-use cloudreve_api::endpoints::site::{GetCaptcha, GetSiteConfig};
+use cloudreve_api::endpoints::site::{GetCaptcha, GetLoginConfig};
 use cloudreve_api::models::{PasswordLoginRequest, TwoFaLoginRequest};
 use cloudreve_api::{ApiError, Code, Outcome};
 use leptos::prelude::*;
@@ -66,9 +66,7 @@ pub fn SignInPage() -> impl IntoView {
 
     let login_config = LocalResource::new(move || async move {
         session
-            .call(&GetSiteConfig {
-                section: "login".into(),
-            })
+            .call(&GetLoginConfig)
             .await
             .map(|c| c.login_captcha)
             .unwrap_or(false)

@@ -8,7 +8,7 @@ use cloudreve_api::{ApiError, Auth, Code, Outcome};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::api::{CallOptions, Transport};
+use crate::api::{CallOptions, HttpCall, Reply, Transport};
 use crate::browser;
 use crate::domain::single_flight::SingleFlight;
 use crate::domain::token_expiry::{assess, TokenState};
@@ -163,7 +163,25 @@ impl Session {
         req: &E,
         extras: &CallExtras,
     ) -> Result<Outcome<E::Response>, ApiError> {
-        let token = if E::AUTH == Auth::None {
+        let (reply, with_token) = self.fetch(E::AUTH, HttpCall::of(req), extras).await?;
+        let result = reply.decode();
+        if let Err(e) = &result {
+            if with_token && e.ends_session() {
+                self.expire();
+            }
+        }
+        result
+    }
+
+    /// The endpoint-independent part of a call (one copy in the wasm, not one per endpoint): sends
+    /// `call` with a fresh token unless `auth` is [`Auth::None`]; also tells whether a token went out.
+    async fn fetch(
+        &self,
+        auth: Auth,
+        call: HttpCall,
+        extras: &CallExtras,
+    ) -> Result<(Reply, bool), ApiError> {
+        let token = if auth == Auth::None {
             None
         } else {
             self.fresh_token().await
@@ -174,13 +192,8 @@ impl Session {
             purchase_ticket: extras.purchase_ticket.as_deref(),
             abort: extras.abort.as_ref(),
         };
-        let result = self.transport.get_value().send(req, opts).await;
-        if let Err(e) = &result {
-            if token.is_some() && e.ends_session() {
-                self.expire();
-            }
-        }
-        result
+        let reply = self.transport.get_value().fetch(call, opts).await?;
+        Ok((reply, token.is_some()))
     }
 
     /// The access token to send, refreshing it first when it is about to expire.

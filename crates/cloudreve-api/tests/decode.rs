@@ -8,8 +8,8 @@ use common::round_trip;
 use cloudreve_api::envelope::{decode, Outcome};
 use cloudreve_api::models::{
     Capacity, FileActivitiesResponse, FileType, FileUrlResponse, FinishPasskeyLoginRequest,
-    ListResponse, LoginResponse, PasskeyLoginOptions, SiteConfig, Token, UploadCredential,
-    ViewerSessionResponse,
+    ListResponse, LoginConfig, LoginResponse, PasskeyLoginOptions, SiteConfig, Token,
+    UploadCredential, ViewerSessionResponse,
 };
 use cloudreve_api::{ApiError, Code};
 
@@ -237,4 +237,26 @@ fn truncated_and_mutated_bodies_never_panic() {
             decode_everything(&String::from_utf8_lossy(&bytes));
         }
     }
+}
+
+#[test]
+fn login_config_reads_the_login_section_as_site_config_does() {
+    let body = r#"{"code":0,"msg":"","data":{"login_captcha":true,"reg_captcha":false,"forget_captcha":true,"authn":true,"register_enabled":false,"tos_url":"https://example.com/tos","captcha_type":"normal"}}"#;
+    let Ok(Outcome::Done(full)) = decode::<SiteConfig>(body) else {
+        panic!("site config")
+    };
+    let Ok(Outcome::Done(login)) = decode::<LoginConfig>(body) else {
+        panic!("login config")
+    };
+    assert_eq!(
+        login,
+        LoginConfig {
+            login_captcha: full.login_captcha,
+            reg_captcha: full.reg_captcha,
+            forget_captcha: full.forget_captcha,
+            authn: full.authn,
+            register_enabled: full.register_enabled,
+        }
+    );
+    assert!(login.login_captcha && login.forget_captcha && !login.reg_captcha);
 }

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
-use crate::models::{CaptchaResponse, ReportAbuseRequest, SiteConfig};
+use crate::models::{CaptchaResponse, LoginConfig, ReportAbuseRequest, SiteConfig};
 
 /// `GET /site/ping`: the server version string.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -37,6 +37,12 @@ impl crate::endpoint::Endpoint for GetSiteConfig {
         )
     }
 }
+
+/// `GET /site/config/login`: [`GetSiteConfig`] for the `login` section, decoded as the smaller
+/// [`LoginConfig`]. Same route as `GetSiteConfig`, so it is not listed separately.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetLoginConfig;
+endpoint!(GetLoginConfig, Get "/site/config/login", Optional, None => LoginConfig);
 
 // POST /site/abuse: report a share link or a user.
 endpoint!(ReportAbuseRequest, Post "/site/abuse", Optional, Json => ());

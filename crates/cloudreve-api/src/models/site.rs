@@ -273,6 +273,28 @@ pub struct SiteConfig {
     pub thumbnail_height: i64,
 }
 
+/// The `login` section of the site configuration (`GET /site/config/login`), without the rest of
+/// [`SiteConfig`]: decoding the full config costs the web app tens of KiB of wasm for one flag.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LoginConfig {
+    /// CAPTCHA required for password sign-in.
+    #[serde(skip_serializing_if = "is_false")]
+    pub login_captcha: bool,
+    /// CAPTCHA required for sign-up.
+    #[serde(skip_serializing_if = "is_false")]
+    pub reg_captcha: bool,
+    /// CAPTCHA required for the reset e-mail.
+    #[serde(skip_serializing_if = "is_false")]
+    pub forget_captcha: bool,
+    /// Passkeys enabled.
+    #[serde(skip_serializing_if = "is_false")]
+    pub authn: bool,
+    /// Self sign-up allowed.
+    #[serde(skip_serializing_if = "is_false")]
+    pub register_enabled: bool,
+}
+
 /// `GET /site/captcha`: an image challenge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

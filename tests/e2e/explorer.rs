@@ -97,9 +97,13 @@ async fn clicks_select_one_toggle_and_extend() {
         ctx.js(&select(3, "shiftKey: true, ctrlKey: true")).await;
         ctx.wait_js(selected, json!("Documents,Pictures,Numbers.csv,Welcome.md")).await;
         ctx.see("4 items · 4 selected").await;
-        // A click on the background clears.
+        // A click on the background clears; "Invert selection" from the folder's menu selects the rest.
         ctx.js("document.querySelector('[data-cr-scroll]').click(); return 1").await;
         ctx.wait_js(selected, json!("")).await;
+        ctx.js(&select(1, "")).await;
+        ctx.js("const v = document.querySelector('[data-cr-scroll]'); const b = v.getBoundingClientRect(); v.dispatchEvent(new MouseEvent('contextmenu', {bubbles: true, cancelable: true, clientX: b.right - 10, clientY: b.bottom - 10})); return 1").await;
+        ctx.click_menu("Invert selection").await;
+        ctx.wait_js(selected, json!("Documents,Numbers.csv,Welcome.md")).await;
     })
     .await;
 }
@@ -211,6 +215,10 @@ async fn dragging_items_onto_a_folder_or_a_breadcrumb_moves_them() {
                  return 1"
             )
         };
+        // With Ctrl held the drop copies.
+        ctx.js(&drag(2, "[data-cr-item]:nth-child(3)").replace("'drop', {", "'drop', {ctrlKey: true, ")).await; // Numbers.csv onto Pictures
+        ctx.see("Copied 1 item(s).").await;
+        ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Numbers.csv", "Welcome.md"])).await;
         ctx.js(&drag(3, "[data-cr-item]:nth-child(3)")).await; // Welcome.md onto Pictures (after the spacer)
         ctx.see("Moved 1 item(s).").await;
         ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Numbers.csv"])).await;

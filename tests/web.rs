@@ -31,6 +31,20 @@ fn container() -> web_sys::HtmlElement {
     el
 }
 
+/// Adds CSS to the test page (the app's stylesheets are not loaded here): views need the geometry
+/// they have in the app.
+fn add_style(css: &str) {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document");
+    let style = doc.create_element("style").expect("style");
+    style.set_text_content(Some(css));
+    doc.head()
+        .expect("head")
+        .append_child(&style)
+        .expect("append");
+}
+
 fn all(root: &web_sys::HtmlElement, css: &str) -> Vec<web_sys::Element> {
     let list = root.query_selector_all(css).expect("selector");
     (0..list.length())
@@ -221,15 +235,7 @@ async fn language_choice_is_remembered_and_sets_html_lang() {
 #[wasm_bindgen_test]
 async fn file_list_renders_only_what_is_on_screen() {
     // The app's stylesheet is not loaded here; give the viewport the geometry it has in the app.
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document");
-    let style = doc.create_element("style").expect("style");
-    style.set_text_content(Some(".cr-files-viewport{height:400px;overflow-y:auto}.cr-files__row{height:40px;display:block}.cr-files__head{height:36px}"));
-    doc.head()
-        .expect("head")
-        .append_child(&style)
-        .expect("append");
+    add_style(".cr-files-viewport{height:400px;overflow-y:auto}.cr-files__row{height:40px;display:block}.cr-files__head{height:36px}");
     let root = container();
     let asked = RwSignal::new(0);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
@@ -281,15 +287,7 @@ async fn file_list_renders_only_what_is_on_screen() {
 
 #[wasm_bindgen_test]
 async fn tiles_render_only_the_rows_on_screen_and_clicks_select() {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document");
-    let style = doc.create_element("style").expect("style");
-    style.set_text_content(Some(".cr-tiles-viewport{height:400px;width:800px;overflow-y:auto}.cr-tiles__row{display:grid;height:var(--cr-tile-row)}"));
-    doc.head()
-        .expect("head")
-        .append_child(&style)
-        .expect("append");
+    add_style(".cr-tiles-viewport{height:400px;width:800px;overflow-y:auto}.cr-tiles__row{display:grid;height:var(--cr-tile-row)}");
     let root = container();
     let selected = RwSignal::new(0usize);
     let _handle = leptos::mount::mount_to(root.clone(), move || {
@@ -396,15 +394,7 @@ async fn settle() {
 #[wasm_bindgen_test]
 async fn thumbnails_are_asked_for_on_screen_tiles_only_a_few_at_a_time() {
     js_sys::eval(THUMB_STUB).expect("stub");
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document");
-    let style = doc.create_element("style").expect("style");
-    style.set_text_content(Some(".cr-tiles-viewport{height:400px;width:800px;overflow-y:auto}.cr-tiles__row{display:grid;height:var(--cr-tile-row)}"));
-    doc.head()
-        .expect("head")
-        .append_child(&style)
-        .expect("append");
+    add_style(".cr-tiles-viewport{height:400px;width:800px;overflow-y:auto}.cr-tiles__row{display:grid;height:var(--cr-tile-row)}");
     let root = container();
     let _handle = leptos::mount::mount_to(root.clone(), move || {
         provide_context(I18n::new(Locale::En));

@@ -61,6 +61,17 @@ pub struct Context {
     pub has_items: bool,
 }
 
+/// Whether items of file system `fs` can be moved into a folder of mine. CE servers don't set the
+/// Pro move/copy bits but allow moves inside my files and out of the trash (file.md §Move).
+pub fn can_move(fs: Option<&FileSystem>, capability: &Boolset) -> bool {
+    capability.get(cap::MOVE_TO_MY) || matches!(fs, Some(FileSystem::My | FileSystem::Trash))
+}
+
+/// Whether items of file system `fs` can be copied into a folder of mine (CE: inside my files).
+pub fn can_copy(fs: Option<&FileSystem>, capability: &Boolset) -> bool {
+    capability.get(cap::COPY_TO_MY) || matches!(fs, Some(FileSystem::My))
+}
+
 impl Context {
     fn can(&self, bit: usize) -> bool {
         self.capability.get(bit)
@@ -90,11 +101,10 @@ pub fn for_items(c: &Context) -> Vec<FileAction> {
     if trash && c.can(cap::RESTORE) {
         out.push(Restore);
     }
-    // CE servers don't set the Pro move/copy bits but allow both inside my files (file.md §Move).
-    if c.can(cap::MOVE_TO_MY) || my || trash {
+    if can_move(c.fs.as_ref(), &c.capability) {
         out.push(MoveTo);
     }
-    if c.can(cap::COPY_TO_MY) || my {
+    if can_copy(c.fs.as_ref(), &c.capability) {
         out.push(CopyTo);
     }
     if c.can(cap::UPDATE_METADATA) && my {

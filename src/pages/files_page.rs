@@ -175,13 +175,16 @@ pub fn FilesPage() -> impl IntoView {
             }
         });
     };
-    let action_context = move || file_actions::Context {
-        fs: Some(uri.get_untracked().fs),
-        search: uri.get_untracked().is_search(),
-        capability: ex.capability.get_untracked(),
-        targets: ex.targets().len(),
-        single_folder: ex.targets().first().is_some_and(FileResponse::is_folder),
-        has_items: ex.files.with_untracked(|f| !f.is_empty()),
+    let action_context = move || {
+        let targets = ex.targets();
+        file_actions::Context {
+            fs: Some(uri.get_untracked().fs),
+            search: uri.get_untracked().is_search(),
+            capability: ex.capability.get_untracked(),
+            targets: targets.len(),
+            single_folder: targets.first().is_some_and(FileResponse::is_folder),
+            has_items: ex.files.with_untracked(|f| !f.is_empty()),
+        }
     };
     let perform = Callback::new(move |a: FileAction| {
         menu.set(None);

@@ -2,11 +2,11 @@
 //! items, the selection, the focused item, the view mode and what the folder allows. Provided as a
 //! context by the files page; the views only read it and send [`Command`]s back.
 
-use cloudreve_api::boolset::capability;
 use cloudreve_api::models::FileResponse;
-use cloudreve_api::{Boolset, CrUri, FileSystem};
+use cloudreve_api::{Boolset, CrUri};
 use leptos::prelude::*;
 
+use crate::domain::file_actions;
 use crate::domain::selection::{Modifiers, Selection};
 
 /// How a folder is shown.
@@ -170,18 +170,12 @@ impl Explorer {
         self.capability.with(|c| c.get(bit))
     }
 
-    /// Whether items here can be moved or copied to another folder of mine. CE servers do not set
-    /// the Pro move/copy bits, but allow both inside `my` (and moving out of the trash).
+    /// Whether items here can be dragged into another folder (the same rule as the menus').
     pub fn can_move(&self) -> bool {
-        self.can(capability::MOVE_TO_MY)
-            || self
-                .folder
-                .with(|u| matches!(u.fs, FileSystem::My | FileSystem::Trash))
-    }
-
-    /// Whether items here can be copied into my files.
-    pub fn can_copy(&self) -> bool {
-        self.can(capability::COPY_TO_MY) || self.folder.with(|u| u.fs == FileSystem::My)
+        self.folder.with(|u| {
+            self.capability
+                .with(|c| file_actions::can_move(Some(&u.fs), c))
+        })
     }
 
     /// Gives keyboard focus back to the focused item (after an inline edit), or the view.

@@ -132,7 +132,7 @@ impl FolderPages {
         {
             if self.loading.get_untracked() {
                 // Another load is in flight: let it finish.
-                gloo_timers_sleep(50).await;
+                sleep_ms(50).await;
                 continue;
             }
             self.load_next().await?;
@@ -156,7 +156,7 @@ pub fn natural_sort(files: &mut [FileResponse], desc: bool) {
 }
 
 /// Waits `ms` milliseconds.
-async fn gloo_timers_sleep(ms: i32) {
+async fn sleep_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
             let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);

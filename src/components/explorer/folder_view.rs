@@ -22,8 +22,12 @@ pub fn FolderView(
 ) -> impl IntoView {
     let ex = use_explorer();
     move || match ex.view.get() {
-        ViewMode::List => match on_sort.get().filter(|_| sortable.with(|_| true)) {
-            Some(cb) => view! { <FileList sort on_sort=cb sortable/> }.into_any(),
+        ViewMode::List => match on_sort.get() {
+            Some(cb) => {
+                // The headers read the sortable columns once, so a new set rebuilds the list.
+                sortable.track();
+                view! { <FileList sort on_sort=cb sortable/> }.into_any()
+            }
             None => view! { <FileList/> }.into_any(),
         },
         ViewMode::Grid => view! { <FileTiles style=TileStyle::Grid/> }.into_any(),

@@ -428,3 +428,25 @@ async fn advanced_search_and_natural_order_with_offset_pages() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_view_the_server_refuses_is_kept_in_the_browser() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        // The server refuses to store views from now on (as one with view sync off would).
+        ctx.js("const real = window.fetch; window.fetch = (input, init) => ((input instanceof Request ? input.method : init && init.method) === 'PATCH') ? Promise.resolve(new Response(JSON.stringify({code: 40001, msg: 'refused'}), {status: 200})) : real(input, init); return 1").await;
+        ctx.click("[data-view=grid]").await;
+        ctx.find(".cr-tile[data-cr-item]").await;
+        let server = ctx.api("GET", "/file?uri=cloudreve%3A%2F%2Fmy&page_size=50", json!(null)).await;
+        assert_eq!(server["data"]["view"]["view"], "list", "the server kept its view");
+        // After a reload the browser's choice still wins.
+        ctx.open("/home").await;
+        ctx.find(".cr-tile[data-cr-item]").await;
+        assert_eq!(ctx.js("return document.querySelectorAll('.cr-files__row').length").await, json!(0));
+        // Once the server accepts a choice again, the browser forgets its own.
+        ctx.view_mode("gallery").await;
+        ctx.wait_js("return Object.keys(localStorage).filter(k => k.startsWith('cr_view:')).length", json!(0)).await;
+    })
+    .await;
+}

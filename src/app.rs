@@ -5,6 +5,8 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Transport;
+use crate::components::uploads::conflict_dialog::ConflictDialog;
+use crate::components::uploads::upload_panel::UploadPanel;
 use crate::i18n::provide_i18n;
 use crate::pages::files_page::FilesPage;
 use crate::pages::not_found_page::NotFoundPage;
@@ -14,15 +16,17 @@ use crate::state::session::provide_session;
 use crate::state::theme::provide_theme;
 use crate::state::thumbs::Thumbs;
 use crate::state::toasts::provide_toasts;
+use crate::state::uploads::Uploads;
 
 /// The application.
 #[component]
 pub fn App() -> impl IntoView {
-    provide_i18n();
+    let i18n = provide_i18n();
     provide_theme();
     let session = provide_session(Transport::from_page());
     Thumbs::provide(session);
     provide_toasts();
+    Uploads::provide(session, i18n);
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
@@ -32,6 +36,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/s/:id") view=SharePage/>
                 <Route path=path!("/s/:id/:password") view=SharePage/>
             </Routes>
+            <UploadPanel/>
+            <ConflictDialog/>
         </Router>
     }
 }

@@ -4,3 +4,4 @@ pub mod common;
 pub mod dialogs;
 pub mod explorer;
 pub mod layout;
+pub mod uploads;

@@ -13,4 +13,5 @@ pub mod single_flight;
 pub mod size_format;
 pub mod sort;
 pub mod token_expiry;
+pub mod upload;
 pub mod visible_range;

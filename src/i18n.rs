@@ -80,6 +80,11 @@ impl I18n {
         self.locale.get()
     }
 
+    /// The current locale, without tracking (for text built outside views).
+    pub fn locale_untracked(&self) -> Locale {
+        self.locale.get_untracked()
+    }
+
     /// Switches language and remembers the choice.
     pub fn set_locale(&self, locale: Locale) {
         self.locale.set(locale);

@@ -9,3 +9,4 @@ pub mod i18n;
 pub mod links;
 pub mod pages;
 pub mod state;
+pub mod uploads;

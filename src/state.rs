@@ -8,4 +8,5 @@ pub mod session;
 pub mod theme;
 pub mod thumbs;
 pub mod toasts;
+pub mod uploads;
 pub mod view_settings;

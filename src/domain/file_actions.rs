@@ -36,6 +36,10 @@ pub enum FileAction {
     ClearSelection,
     /// Create a folder here.
     NewFolder,
+    /// Upload files into this folder.
+    UploadFiles,
+    /// Upload a folder (with its subfolders) into this folder.
+    UploadFolder,
     /// Create an empty file here.
     NewFile,
     /// Load the folder again.
@@ -129,6 +133,9 @@ pub fn for_items(c: &Context) -> Vec<FileAction> {
 pub fn for_folder(c: &Context) -> Vec<FileAction> {
     use FileAction::*;
     let mut out = Vec::new();
+    if c.can(cap::UPLOAD) && c.is(FileSystem::My) && !c.search {
+        out.extend([UploadFiles, UploadFolder]);
+    }
     if c.can(cap::CREATE) && c.is(FileSystem::My) && !c.search {
         out.extend([NewFolder, NewFile]);
     }
@@ -183,7 +190,12 @@ mod tests {
             for_items(&many),
             [MoveTo, CopyTo, Tags, Delete, DeleteForGood]
         );
-        assert_eq!(for_folder(&many)[..2], [NewFolder, NewFile]);
+        assert_eq!(
+            for_folder(&many)[..4],
+            [UploadFiles, UploadFolder, NewFolder, NewFile]
+        );
+        let trash = ctx(FileSystem::Trash, cap::CE_TRASH, 0, false);
+        assert!(!for_folder(&trash).contains(&UploadFiles));
     }
 
     #[test]

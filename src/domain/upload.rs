@@ -10,5 +10,6 @@ pub mod engine;
 pub mod policy_check;
 pub mod protocol;
 pub mod resume;
+pub mod s3_xml;
 pub mod speed;
 pub mod task;

@@ -6,6 +6,7 @@ use cloudreve_api::{ApiError, Code, CrUri, FileSystem};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
+use wasm_bindgen::JsCast;
 
 use crate::components::common::error_view::ErrorView;
 use crate::components::explorer::context_menu::ContextMenu;
@@ -14,6 +15,8 @@ use crate::components::explorer::info_panel::InfoPanel;
 use crate::components::explorer::page_dialogs::PageDialogs;
 use crate::components::explorer::toolbar::Toolbar;
 use crate::components::layout::shell::Shell;
+use crate::components::uploads::drop_zone::DropZone;
+use crate::components::uploads::file_pickers::{FilePickers, Pickers};
 use crate::domain::file_actions::{self, FileAction};
 use crate::domain::sort::{Sort, SortKey};
 use crate::i18n::{use_i18n, Key};
@@ -24,7 +27,9 @@ use crate::state::file_ops::FileOps;
 use crate::state::folder_listing::{page_request, FolderPages};
 use crate::state::session::{use_session, CallExtras, Session};
 use crate::state::toasts::use_toasts;
+use crate::state::uploads::use_uploads;
 use crate::state::view_settings;
+use crate::uploads::sources::{from_clipboard, Picked};
 
 /// Sends signed-out visitors to sign in, and back here afterwards.
 fn require_session(session: Session) {
@@ -105,6 +110,66 @@ pub fn FilesPage() -> impl IntoView {
     // The columns the server can order by (`props.order_by_options`); none for searches.
     let sortable = RwSignal::new(Vec::<SortKey>::new());
 
+    let uploads = use_uploads();
+    let pickers = RwSignal::new_local(None::<Pickers>);
+    let can_upload = move || {
+        uri.with(|u| u.fs == FileSystem::My && !u.is_search())
+            && ex
+                .capability
+                .with(|c| c.get(cloudreve_api::boolset::capability::UPLOAD))
+    };
+    // Picked, dropped or pasted files go to the folder on screen, checked against its policy and
+    // (for the loaded items) its names.
+    let upload_here = Callback::new(move |picked: Vec<Picked>| {
+        if picked.is_empty() {
+            return;
+        }
+        if !can_upload() {
+            toasts.error(i18n.t(Key::UploadNotHere));
+            return;
+        }
+        let names: std::collections::HashSet<String> = ex
+            .files
+            .with_untracked(|f| f.iter().map(|x| x.name.clone()).collect());
+        let policy = ex.policy.get_untracked().unwrap_or_default();
+        uploads.add(picked, uri.get_untracked(), policy, move |n| {
+            names.contains(n)
+        });
+    });
+    // Files that finished (or whose placeholders appeared) in this folder show up at once.
+    Effect::new(move |_| {
+        let (n, folders) = uploads.finished.get();
+        let here = uri.with_untracked(ToString::to_string);
+        if n > 0
+            && folders
+                .iter()
+                .any(|f| f.trim_end_matches('/') == here.trim_end_matches('/'))
+        {
+            reload.update(|v| *v += 1);
+        }
+    });
+    // Ctrl/Cmd+V of files or a copied picture uploads them here (text fields keep their paste).
+    let paste = window_event_listener(leptos::ev::paste, move |ev: web_sys::ClipboardEvent| {
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA") || el.is_content_editable()
+            });
+        if in_field {
+            return;
+        }
+        let picked = ev
+            .clipboard_data()
+            .map(|d| from_clipboard(&d))
+            .unwrap_or_default();
+        if !picked.is_empty() {
+            ev.prevent_default();
+            upload_here.run(picked);
+        }
+    });
+    on_cleanup(move || paste.remove());
+
     // A new listing cancels the one still loading, and leaving the page cancels whatever is in flight.
     let in_flight = StoredValue::new_local(None::<web_sys::AbortController>);
     let cancel_in_flight = move || {
@@ -140,6 +205,7 @@ pub fn FilesPage() -> impl IntoView {
     Effect::new(move |_| match &*listing.read() {
         Some(Ok(l)) => {
             pages.start(l);
+            ex.policy.set(l.storage_policy.clone());
             sortable.set(
                 l.props
                     .order_by_options
@@ -238,6 +304,16 @@ pub fn FilesPage() -> impl IntoView {
             FileAction::ClearSelection => ex.selection.update(|s| s.clear()),
             FileAction::NewFolder => dialog.open(Dialog::NewItem { folder: true }),
             FileAction::NewFile => dialog.open(Dialog::NewItem { folder: false }),
+            FileAction::UploadFiles => {
+                if let Some(p) = pickers.get_untracked() {
+                    p.open_files();
+                }
+            }
+            FileAction::UploadFolder => {
+                if let Some(p) = pickers.get_untracked() {
+                    p.open_folder();
+                }
+            }
             FileAction::Refresh => reload.update(|v| *v += 1),
             FileAction::EmptyTrash => dialog.open(Dialog::EmptyTrash),
         }
@@ -297,13 +373,18 @@ pub fn FilesPage() -> impl IntoView {
                 Some(Err(e)) => view! { <ErrorView error=e.clone() on_retry=Callback::new(move |_| reload.update(|v| *v += 1))/> }.into_any(),
                 Some(Ok(_)) => ().into_any(),
             }}
+            <FilePickers name="upload" on_pick=upload_here pickers/>
             <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
+                <DropZone folder_name=Signal::derive(move || { let n = uri.with(|u| u.name().to_string()); if n.is_empty() { i18n.t(Key::MyFiles).to_string() } else { n } })
+                    enabled=Signal::derive(can_upload) on_drop=upload_here
+                    on_unreadable=Callback::new(move |n: usize| toasts.error(i18n.tf(Key::UploadUnreadable, &[("count", &n.to_string())])))>
                 <div class="cr-explorer">
                     <Show when=move || !ex.files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status cr-status--empty" on:contextmenu=move |ev| { ev.prevent_default(); menu.set(Some(MenuAt { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: false })) }>{move || i18n.t(if uri.with(CrUri::is_search) { Key::NoResults } else { Key::EmptyFolder })}</p> }>
                         <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || (!sortable.with(Vec::is_empty)).then_some(on_sort)) sortable=sortable/>
                     </Show>
                     {move || info.get().map(|f| view! { <InfoPanel file=f on_close=Callback::new(move |()| info.set(None))/> })}
                 </div>
+                </DropZone>
                 <p class="cr-status cr-status--count" aria-live="polite">
                     {move || {
                         let n = ex.files.with(Vec::len).to_string();

@@ -2,7 +2,7 @@
 //! items, the selection, the focused item, the view mode and what the folder allows. Provided as a
 //! context by the files page; the views only read it and send [`Command`]s back.
 
-use cloudreve_api::models::FileResponse;
+use cloudreve_api::models::{FileResponse, StoragePolicy};
 use cloudreve_api::{Boolset, CrUri};
 use leptos::prelude::*;
 
@@ -90,6 +90,8 @@ pub struct Explorer {
     pub renaming: RwSignal<Option<String>>,
     /// The listing's context hint, sent with thumbnail and URL requests for its items.
     pub hint: RwSignal<Option<String>>,
+    /// The folder's storage policy (uploads are checked against it and name it).
+    pub policy: RwSignal<Option<StoragePolicy>>,
     /// Where views' commands go (set by the page once its handlers exist).
     handler: StoredValue<Option<Callback<Command>>>,
 }
@@ -107,6 +109,7 @@ impl Explorer {
             gallery_size: RwSignal::new(160),
             capability: RwSignal::new(Boolset::default()),
             hint: RwSignal::new(None),
+            policy: RwSignal::new(None),
             renaming: RwSignal::new(None),
             handler: StoredValue::new(None),
         };

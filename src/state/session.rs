@@ -197,7 +197,7 @@ impl Session {
     }
 
     /// The access token to send, refreshing it first when it is about to expire.
-    async fn fresh_token(&self) -> Option<String> {
+    pub(crate) async fn fresh_token(&self) -> Option<String> {
         let s = self.current.get_untracked()?;
         let state = assess(
             browser::now_ms(),

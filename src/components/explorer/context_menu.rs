@@ -29,6 +29,8 @@ pub fn action_label(a: FileAction) -> Key {
         FileAction::InvertSelection => Key::InvertSelection,
         FileAction::ClearSelection => Key::ClearSelection,
         FileAction::NewFolder => Key::NewFolder,
+        FileAction::UploadFiles => Key::UploadFiles,
+        FileAction::UploadFolder => Key::UploadFolder,
         FileAction::NewFile => Key::NewFile,
         FileAction::Refresh => Key::Refresh,
         FileAction::EmptyTrash => Key::EmptyTrash,

@@ -228,6 +228,11 @@ pub fn ItemName(file: FileResponse, class: &'static str) -> impl IntoView {
 fn ItemLabel(file: FileResponse, class: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     let name = file.name.clone();
+    // A placeholder of an upload in progress (file.md §5): its content is not there yet.
+    let uploading = file
+        .metadata
+        .as_ref()
+        .is_some_and(|m| m.contains_key("sys:upload_session_id"));
     match (file.is_folder(), CrUri::parse(&file.path).ok()) {
         (true, Some(uri)) => view! {
             // Modified clicks select (handled by the item), they do not open tabs.
@@ -243,6 +248,7 @@ fn ItemLabel(file: FileResponse, class: &'static str) -> impl IntoView {
             <span class=class>
                 <FileIcon/>
                 <span class="cr-files__label">{name}</span>
+                {uploading.then(|| view! { <span class="cr-file__uploading">{move || i18n.t(Key::UploadUploading)}</span> })}
             </span>
         }
         .into_any(),

@@ -37,7 +37,11 @@ pub fn Toolbar(
                 .filter(|a| {
                     matches!(
                         a,
-                        FileAction::NewFolder | FileAction::NewFile | FileAction::EmptyTrash
+                        FileAction::UploadFiles
+                            | FileAction::UploadFolder
+                            | FileAction::NewFolder
+                            | FileAction::NewFile
+                            | FileAction::EmptyTrash
                     )
                 })
                 .collect()

@@ -96,6 +96,8 @@ pub struct NewUpload {
     pub last_modified: Option<i64>,
     /// Content type.
     pub mime: Option<String>,
+    /// Storage policy id of the destination (`PUT /file/upload` wants one).
+    pub policy_id: String,
 }
 
 /// Sums over the queue.
@@ -194,6 +196,7 @@ impl Engine {
                     size: item.size,
                     last_modified: item.last_modified,
                     mime: item.mime,
+                    policy_id: item.policy_id,
                     overwrite: choice == Some(ConflictChoice::Overwrite),
                     state: TaskState::Queued,
                     session: None,
@@ -216,6 +219,26 @@ impl Engine {
         let id = self.next_id;
         self.next_id += 1;
         id
+    }
+
+    /// Marks a task as failed before anything was sent (the policy refuses it, or the same
+    /// destination is already queued).
+    pub fn reject(&mut self, id: TaskId, failure: Failure) {
+        if let Some(t) = self.tasks.get_mut(&id) {
+            t.state = TaskState::Failed;
+            t.error = Some(failure);
+        }
+    }
+
+    /// Whether an unfinished task other than `except` already uploads to `folder`/`name`.
+    pub fn queued_to(&self, folder: &str, name: &str, except: TaskId) -> bool {
+        self.tasks.values().any(|t| {
+            t.id != except
+                && !t.state.is_finished()
+                && t.state != TaskState::Failed
+                && t.folder == folder
+                && t.name == name
+        })
     }
 
     /// A task.
@@ -289,7 +312,7 @@ impl Engine {
     /// comes.
     pub fn next_actions(&mut self, now: i64) -> Vec<Action> {
         let mut actions = std::mem::take(&mut self.outbox);
-        let mut active = self.tasks.values().filter(|t| t.state.is_active()).count();
+        let active = self.tasks.values().filter(|t| t.state.is_active()).count();
         let ids: Vec<TaskId> = self
             .tasks
             .values()
@@ -311,7 +334,6 @@ impl Engine {
             .collect();
         for id in queued {
             self.start(id, now, &mut actions);
-            active += 1;
         }
         actions
     }

@@ -15,6 +15,7 @@ fn file(name: &str, size: u64) -> NewUpload {
         size,
         last_modified: Some(1_000),
         mime: None,
+        policy_id: "p".into(),
     }
 }
 

@@ -26,6 +26,9 @@ pub struct ResumeRecord {
     pub last_modified: Option<i64>,
     /// Content type.
     pub mime: Option<String>,
+    /// Storage policy id.
+    #[serde(default)]
+    pub policy_id: String,
     /// Uploading as a new version.
     pub overwrite: bool,
     /// Paused by the user (stays paused after the reload).
@@ -59,6 +62,7 @@ impl ResumeRecord {
             size: t.size,
             last_modified: t.last_modified,
             mime: t.mime.clone(),
+            policy_id: t.policy_id.clone(),
             overwrite: t.overwrite,
             paused: t.state == TaskState::Paused,
             session,
@@ -88,6 +92,7 @@ impl ResumeRecord {
             size: self.size,
             last_modified: self.last_modified,
             mime: self.mime,
+            policy_id: self.policy_id,
             overwrite: self.overwrite,
             state: if self.paused {
                 TaskState::Paused

@@ -154,6 +154,8 @@ pub struct Task {
     pub last_modified: Option<i64>,
     /// Content type, when the browser knows it.
     pub mime: Option<String>,
+    /// Storage policy id sent with `PUT /file/upload`.
+    pub policy_id: String,
     /// Upload as a new version of an existing file.
     pub overwrite: bool,
     /// Where it is.
@@ -215,5 +217,23 @@ impl Task {
             "{folder}/{}",
             cloudreve_api::uri::encode_component(&self.name)
         )
+    }
+}
+
+impl FailureKind {
+    /// How the engine should treat an API error: transport trouble, server errors with code -1 and
+    /// I/O failures are worth retrying (the official client does the same for -1); 40011 means the
+    /// session is gone; 40004 asks the conflict choice; anything else stops the file.
+    pub fn of(err: &cloudreve_api::ApiError) -> Self {
+        use cloudreve_api::{ApiError, Code};
+        match err {
+            ApiError::Network(_) | ApiError::Decode { .. } => FailureKind::Retryable,
+            other => match other.code() {
+                Some(Code::NotSet | Code::IoFailed | Code::DbError) => FailureKind::Retryable,
+                Some(Code::UploadSessionExpired) => FailureKind::SessionLost,
+                Some(Code::ObjectExist) => FailureKind::NameExists,
+                _ => FailureKind::Fatal,
+            },
+        }
     }
 }

@@ -1,0 +1,95 @@
+//! Unfinished uploads remembered in IndexedDB (localStorage is too small for thousands of records
+//! and blocks the page). One object per upload: `{uid, user, json}` where `json` is a
+//! [`ResumeRecord`]; records of other accounts on the same browser are never shown.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
+
+use crate::domain::upload::resume::ResumeRecord;
+
+const DB_NAME: &str = "cloudreve-web";
+const STORE: &str = "uploads";
+
+thread_local! {
+    static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
+}
+
+/// Resolves when `req` succeeds; the request's own handlers are the promise's resolve and reject,
+/// so no Rust closure has to outlive the call.
+async fn done(req: &IdbRequest) -> Result<JsValue, JsValue> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        req.set_onsuccess(Some(&resolve));
+        req.set_onerror(Some(&reject));
+    });
+    JsFuture::from(promise).await?;
+    req.result()
+}
+
+async fn db() -> Result<IdbDatabase, JsValue> {
+    if let Some(db) = DB.with(|d| d.borrow().clone()) {
+        return Ok(db);
+    }
+    let factory = web_sys::window()
+        .ok_or(JsValue::NULL)?
+        .indexed_db()?
+        .ok_or(JsValue::NULL)?;
+    let open = factory.open_with_u32(DB_NAME, 1)?;
+    let request = open.clone();
+    let upgrade = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Ok(db) = request.result() {
+            let db: IdbDatabase = db.unchecked_into();
+            let params = web_sys::IdbObjectStoreParameters::new();
+            params.set_key_path(&JsValue::from_str("uid"));
+            let _ = db.create_object_store_with_optional_parameters(STORE, &params);
+        }
+    });
+    open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
+    let db: IdbDatabase = done(&open).await?.unchecked_into();
+    DB.with(|d| *d.borrow_mut() = Some(db.clone()));
+    Ok(db)
+}
+
+async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, JsValue> {
+    db().await?
+        .transaction_with_str_and_mode(STORE, mode)?
+        .object_store(STORE)
+}
+
+/// Remembers (or updates) `record` for `user`.
+pub async fn put(user: &str, record: &ResumeRecord) -> Result<(), JsValue> {
+    let json = serde_json::to_string(record).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let value = js_sys::Object::new();
+    js_sys::Reflect::set(&value, &"uid".into(), &record.uid.as_str().into())?;
+    js_sys::Reflect::set(&value, &"user".into(), &user.into())?;
+    js_sys::Reflect::set(&value, &"json".into(), &json.into())?;
+    let store = store(IdbTransactionMode::Readwrite).await?;
+    done(&store.put(&value)?).await.map(drop)
+}
+
+/// Forgets the upload `uid`.
+pub async fn delete(uid: &str) -> Result<(), JsValue> {
+    let store = store(IdbTransactionMode::Readwrite).await?;
+    done(&store.delete(&JsValue::from_str(uid))?)
+        .await
+        .map(drop)
+}
+
+/// Every remembered upload of `user`; unreadable records are dropped.
+pub async fn load(user: &str) -> Result<Vec<ResumeRecord>, JsValue> {
+    let store = store(IdbTransactionMode::Readonly).await?;
+    let all: js_sys::Array = done(&store.get_all()?).await?.unchecked_into();
+    Ok(all
+        .iter()
+        .filter(|v| {
+            js_sys::Reflect::get(v, &"user".into())
+                .ok()
+                .and_then(|u| u.as_string())
+                .is_some_and(|u| u == user)
+        })
+        .filter_map(|v| js_sys::Reflect::get(&v, &"json".into()).ok()?.as_string())
+        .filter_map(|json| serde_json::from_str(&json).ok())
+        .collect())
+}

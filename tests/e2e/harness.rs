@@ -394,3 +394,97 @@ impl Ctx {
         .await;
     }
 }
+
+/// One Chrome DevTools Protocol command, through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({ "cmd": self.cmd, "params": self.params });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+impl Ctx {
+    /// Sends a DevTools command to the page.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.c
+            .issue_cmd(Cdp {
+                cmd: cmd.into(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("CDP {cmd}: {e}"))
+    }
+
+    /// Chooses `paths` in the file input named `name` (the page's hidden pickers).
+    pub async fn choose_files(&self, name: &str, paths: &[&std::path::Path]) {
+        let list: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        self.c
+            .find(fantoccini::Locator::Css(&format!("input[name={name}]")))
+            .await
+            .unwrap_or_else(|e| panic!("input {name}: {e}"))
+            .send_keys(&list.join("\n"))
+            .await
+            .unwrap_or_else(|e| panic!("choose files in {name}: {e}"));
+    }
+
+    /// The bytes of the admin's file at `path` (`Docs/a.txt`) as the server stores them, or `None`
+    /// while it is missing or still a placeholder.
+    pub fn server_file(&self, path: &str) -> Option<Vec<u8>> {
+        let segments: Vec<String> = path.split('/').map(str::to_string).collect();
+        let row = self.state.db.with(|c| {
+            refserver::store::files::resolve(c, 1, &segments, 0)
+                .ok()
+                .flatten()
+        })?;
+        let uploading = self.state.db.with(|c| {
+            c.query_row(
+                "SELECT COUNT(*) FROM metadata WHERE file_id = ?1 AND key = 'sys:upload_session_id'",
+                [row.id],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap_or(0)
+        });
+        if uploading > 0 {
+            return None;
+        }
+        match row.blob {
+            Some(blob) => std::fs::read(self.state.blob_dir.join(blob)).ok(),
+            None => (row.size == 0).then(Vec::new),
+        }
+    }
+
+    /// Waits until the server has `path` with exactly `content`.
+    pub async fn server_has(&self, path: &str, content: &[u8]) {
+        let start = Instant::now();
+        loop {
+            if let Some(got) = self.server_file(path) {
+                if got == content {
+                    return;
+                }
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(60),
+                "the server never had {path} byte-identical (has {:?} bytes)",
+                self.server_file(path).map(|b| b.len())
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}

@@ -4,6 +4,7 @@
 
 mod explorer;
 mod harness;
+mod uploads;
 
 use std::time::Duration;
 

@@ -1,0 +1,361 @@
+//! Uploads through the real app: pickers, a folder drop with an empty subfolder, chunked files
+//! compared byte for byte on the server, pause and resume, a reload in the middle, conflict choices,
+//! policy limits, paste, and a server that fails a tenth of the chunk requests.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+use crate::harness::{run, Ctx, DESKTOP};
+
+/// Chunk size the tests give the default policy, so small files take many chunks.
+const CHUNK: usize = 64 * 1024;
+
+/// Deterministic bytes that differ from file to file.
+fn bytes(len: usize, seed: u8) -> Vec<u8> {
+    let mut x = u32::from(seed) * 2_654_435_761 + 1;
+    (0..len)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect()
+}
+
+fn write(dir: &Path, rel: &str, content: &[u8]) -> PathBuf {
+    let path = dir.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(&path, content).expect("write");
+    path
+}
+
+/// Gives the default storage policy small chunks (and anything else in `extra`).
+async fn set_policy(ctx: &Ctx, extra: serde_json::Value) {
+    let listing = ctx.api("GET", "/file?uri=cloudreve%3A%2F%2Fmy&page_size=10", json!(null)).await;
+    let id = listing["data"]["storage_policy"]["id"].clone();
+    let mut body = json!({ "id": id, "chunk_size": CHUNK });
+    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
+        b.extend(e.clone());
+    }
+    let answer = ctx.api("POST", "/test/policy", body).await;
+    assert_eq!(answer["code"], 0, "{answer}");
+    // The page reads the policy from its listing.
+    ctx.c.refresh().await.expect("refresh");
+}
+
+/// Records every chunk request the page makes (`window.__chunks`: index per request, and
+/// `window.__acked`: indexes the server accepted).
+async fn log_chunks(ctx: &Ctx) {
+    ctx.js(
+        r#"window.__chunks = []; window.__acked = [];
+        const open = XMLHttpRequest.prototype.open;
+        XMLHttpRequest.prototype.open = function (method, url) {
+            const m = /\/file\/upload\/[^/]+\/(\d+)$/.exec(url);
+            if (m) {
+                const index = Number(m[1]);
+                window.__chunks.push(index);
+                this.addEventListener('load', () => { if (this.status === 200 && JSON.parse(this.responseText).code === 0) window.__acked.push(index); });
+            }
+            return open.apply(this, arguments);
+        };
+        return true;"#,
+    )
+    .await;
+}
+
+async fn numbers(ctx: &Ctx, script: &str) -> Vec<u64> {
+    let v = ctx.js(script).await;
+    let mut out: Vec<u64> = v
+        .as_array()
+        .map(|a| a.iter().filter_map(serde_json::Value::as_u64).collect())
+        .unwrap_or_default();
+    out.sort_unstable();
+    out
+}
+
+async fn row_state(ctx: &Ctx, path: &str) -> String {
+    ctx.js(&format!(
+        "const r = document.querySelector('[data-upload=\"{path}\"]'); return r ? r.dataset.state : ''"
+    ))
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+async fn wait_row(ctx: &Ctx, path: &str, state: &str) {
+    let start = Instant::now();
+    loop {
+        let got = row_state(ctx, path).await;
+        if got == state {
+            return;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "{path} stayed {got:?}, wanted {state}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+fn sha(b: &[u8]) -> String {
+    format!("{:x}", Sha256::digest(b))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empty_subfolder() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |ctx| async move {
+            ctx.sign_in().await;
+            set_policy(&ctx, json!({})).await;
+            ctx.see("Welcome.md").await;
+            log_chunks(&ctx).await;
+            let dir = tempfile::tempdir().expect("tmp");
+            // 6 full chunks and a short seventh.
+            let big = bytes(6 * CHUNK + 123, 1);
+            let empty: Vec<u8> = Vec::new();
+            let big_path = write(dir.path(), "big.bin", &big);
+            let empty_path = write(dir.path(), "empty.txt", &empty);
+            ctx.see("Upload files").await;
+            ctx.choose_files("upload-files", &[&big_path, &empty_path]).await;
+            ctx.server_has("big.bin", &big).await;
+            ctx.server_has("empty.txt", &empty).await;
+            let stored = ctx.server_file("big.bin").expect("stored");
+            assert_eq!(sha(&stored), sha(&big), "SHA-256 on the server");
+            wait_row(&ctx, "big.bin", "done").await;
+            // Each of the 7 chunks of big.bin went exactly once, plus the one empty request.
+            let sent = numbers(&ctx, "return window.__chunks").await;
+            assert_eq!(sent, vec![0, 0, 1, 2, 3, 4, 5, 6], "chunk requests");
+            // The file shows up in the folder without a manual refresh.
+            ctx.see("big.bin").await;
+
+            // A folder dragged from the desktop: files in nested folders and an empty folder.
+            let a = bytes(1000, 2);
+            let b = bytes(3 * CHUNK, 3);
+            write(dir.path(), "Trip/a.txt", &a);
+            write(dir.path(), "Trip/photos/b.bin", &b);
+            std::fs::create_dir_all(dir.path().join("Trip/empty")).expect("mkdir");
+            let target = ctx
+                .js("const r = document.querySelector('.cr-explorer').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]")
+                .await;
+            let (x, y) = (target[0].as_f64().unwrap_or(400.0), target[1].as_f64().unwrap_or(400.0));
+            let data = json!({ "items": [], "files": [dir.path().join("Trip").display().to_string()], "dragOperationsMask": 1 });
+            for kind in ["dragEnter", "dragOver", "drop"] {
+                ctx.cdp("Input.dispatchDragEvent", json!({ "type": kind, "x": x, "y": y, "data": data })).await;
+            }
+            ctx.server_has("Trip/a.txt", &a).await;
+            ctx.server_has("Trip/photos/b.bin", &b).await;
+            let start = Instant::now();
+            loop {
+                let folder = ctx.state.db.with(|c| {
+                    refserver::store::files::resolve(c, 1, &["Trip".into(), "empty".into()], 0)
+                        .ok()
+                        .flatten()
+                });
+                if let Some(f) = folder {
+                    assert_eq!(f.file_type, 1, "Trip/empty is a folder");
+                    break;
+                }
+                assert!(start.elapsed() < Duration::from_secs(30), "the empty folder was never created");
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            ctx.shot("uploads-done").await;
+        },
+    )
+    .await;
+}
+
+/// Limits the browser's upload speed so that an upload lasts long enough to be paused.
+async fn throttle(ctx: &Ctx, bytes_per_sec: u64) {
+    ctx.cdp("Network.enable", json!({})).await;
+    ctx.cdp(
+        "Network.emulateNetworkConditions",
+        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": bytes_per_sec }),
+    )
+    .await;
+}
+
+async fn row_percent(ctx: &Ctx, path: &str) -> u64 {
+    ctx.js(&format!(
+        "const r = document.querySelector('[data-upload=\"{path}\"] [role=progressbar]'); return r ? Number(r.getAttribute('aria-valuenow')) : -1"
+    ))
+    .await
+    .as_u64()
+    .unwrap_or(0)
+}
+
+async fn wait_percent(ctx: &Ctx, path: &str, at_least: u64) {
+    let start = Instant::now();
+    while row_percent(ctx, path).await < at_least {
+        assert!(start.elapsed() < Duration::from_secs(60), "{path} never reached {at_least}%");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pause_resume_and_a_reload_in_the_middle_never_send_a_chunk_twice() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |ctx| async move {
+            ctx.sign_in().await;
+            set_policy(&ctx, json!({})).await;
+            ctx.see("Welcome.md").await;
+            log_chunks(&ctx).await;
+            let dir = tempfile::tempdir().expect("tmp");
+            let slow = bytes(24 * CHUNK, 4);
+            let path = write(dir.path(), "slow.bin", &slow);
+            throttle(&ctx, 256 * 1024).await;
+            ctx.choose_files("upload-files", &[&path]).await;
+            wait_percent(&ctx, "slow.bin", 10).await;
+
+            // Pause: nothing moves any more; resume: it goes on.
+            ctx.click("[data-upload='slow.bin'] [data-action=pause]").await;
+            wait_row(&ctx, "slow.bin", "paused").await;
+            let paused_at = numbers(&ctx, "return window.__acked").await;
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            assert_eq!(numbers(&ctx, "return window.__acked").await, paused_at, "no chunk while paused");
+            ctx.click("[data-upload='slow.bin'] [data-action=resume]").await;
+            wait_row(&ctx, "slow.bin", "uploading").await;
+            wait_percent(&ctx, "slow.bin", 40).await;
+
+            // Reload in the middle: the page warns first, then remembers the upload.
+            let before_reload = numbers(&ctx, "return window.__acked").await;
+            ctx.js("setTimeout(() => location.reload(), 0); return true").await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let warned = ctx.c.accept_alert().await.is_ok();
+            assert!(warned, "leaving during an upload asks first");
+            ctx.see("1 unfinished uploads wait for their files").await;
+            let acked_before = numbers(&ctx, "return window.__acked || []").await;
+            assert!(acked_before.is_empty(), "a new page");
+            log_chunks(&ctx).await;
+            // Picking the file again resumes it; already-sent chunks are not sent again.
+            ctx.choose_files("repick-files", &[&path]).await;
+            ctx.server_has("slow.bin", &slow).await;
+            let after = numbers(&ctx, "return window.__chunks").await;
+            let done_before: Vec<u64> = before_reload.clone();
+            assert!(!done_before.is_empty());
+            for i in &after {
+                assert!(!done_before.contains(i), "chunk {i} was sent again after the reload (before: {done_before:?}, after: {after:?})");
+            }
+            let mut all: Vec<u64> = done_before.iter().chain(after.iter()).copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            assert_eq!(all, (0..24).collect::<Vec<u64>>());
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn existing_names_are_asked_once_per_batch_keep_both_overwrite_and_skip() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.see("Welcome.md").await;
+            let original = ctx.server_file("Welcome.md").expect("seeded");
+            let dir = tempfile::tempdir().expect("tmp");
+            let new = b"# A newer welcome\n".to_vec();
+            let welcome = write(dir.path(), "Welcome.md", &new);
+            let other = write(dir.path(), "Other.txt", b"other");
+            ctx.choose_files("upload-files", &[&welcome, &other]).await;
+            ctx.see("Some names already exist").await;
+            ctx.see("1 files have the same name").await;
+            ctx.click("[data-choice=keep-both]").await;
+            ctx.server_has("Welcome (1).md", &new).await;
+            ctx.server_has("Other.txt", b"other").await;
+            assert_eq!(ctx.server_file("Welcome.md").as_deref(), Some(&original[..]));
+
+            ctx.choose_files("upload-files", &[&welcome]).await;
+            ctx.click("[data-choice=overwrite]").await;
+            ctx.server_has("Welcome.md", &new).await;
+
+            let other2 = write(dir.path(), "b/Other.txt", b"changed");
+            ctx.choose_files("upload-files", &[&other2]).await;
+            ctx.click("[data-choice=skip]").await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            assert_eq!(ctx.server_file("Other.txt").as_deref(), Some(&b"other"[..]));
+            assert!(ctx.server_file("Other (1).txt").is_none());
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn policy_limits_refuse_files_before_anything_is_sent_and_paste_uploads() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |ctx| async move {
+            ctx.sign_in().await;
+            set_policy(&ctx, json!({ "max_size": 1000, "denied_suffix": ["exe"] })).await;
+            ctx.see("Welcome.md").await;
+            let dir = tempfile::tempdir().expect("tmp");
+            let big = write(dir.path(), "big.bin", &bytes(2000, 5));
+            let exe = write(dir.path(), "setup.exe", b"MZ");
+            ctx.choose_files("upload-files", &[&big, &exe]).await;
+            wait_row(&ctx, "big.bin", "failed").await;
+            wait_row(&ctx, "setup.exe", "failed").await;
+            ctx.see("Larger than the storage policy allows").await;
+            ctx.see("Files of type .exe are not allowed").await;
+            let placeholders = ctx.state.db.with(|c| {
+                c.query_row("SELECT COUNT(*) FROM files WHERE name IN ('big.bin', 'setup.exe')", [], |r| r.get::<_, i64>(0))
+                    .unwrap_or(-1)
+            });
+            assert_eq!(placeholders, 0, "nothing reached the server");
+
+            // A picture pasted into the explorer is uploaded here.
+            ctx.js(
+                r#"const dt = new DataTransfer();
+                dt.items.add(new File([new Uint8Array([137, 80, 78, 71, 1, 2, 3])], 'image.png', { type: 'image/png' }));
+                document.querySelector('.cr-explorer').dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+                return true;"#,
+            )
+            .await;
+            ctx.server_has("image.png", &[137, 80, 78, 71, 1, 2, 3]).await;
+            ctx.shot("uploads-failed").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_failing_a_tenth_of_the_chunks_still_gets_every_file_byte_identical() {
+    run(
+        DESKTOP,
+        |c| {
+            c.test_hooks = true;
+            c.chunk_faults = 10;
+        },
+        |ctx| async move {
+            ctx.sign_in().await;
+            set_policy(&ctx, json!({})).await;
+            ctx.see("Welcome.md").await;
+            log_chunks(&ctx).await;
+            let dir = tempfile::tempdir().expect("tmp");
+            // 8 files of 12 chunks: 96 requests, so at 10% the chance of no fault at all is 4e-5.
+            let files: Vec<(String, Vec<u8>)> = (0..8u8)
+                .map(|i| (format!("f{i}.bin"), bytes(11 * CHUNK + 1 + usize::from(i) * 777, 10 + i)))
+                .collect();
+            let paths: Vec<PathBuf> = files.iter().map(|(n, b)| write(dir.path(), n, b)).collect();
+            let refs: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
+            ctx.choose_files("upload-files", &refs).await;
+            for (name, content) in &files {
+                ctx.server_has(name, content).await;
+            }
+            let sent = numbers(&ctx, "return window.__chunks").await;
+            assert!(sent.len() > 96, "some chunks failed and were sent again: {} requests", sent.len());
+        },
+    )
+    .await;
+}

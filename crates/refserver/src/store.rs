@@ -4,6 +4,7 @@ pub mod files;
 pub mod locks;
 pub mod metadata;
 pub mod pins;
+pub mod policies;
 pub mod search;
 pub mod thumbnails;
 pub mod users;

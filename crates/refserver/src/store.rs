@@ -7,5 +7,6 @@ pub mod pins;
 pub mod policies;
 pub mod search;
 pub mod thumbnails;
+pub mod uploads;
 pub mod users;
 pub mod views;

@@ -31,6 +31,13 @@ pub struct Config {
     pub search_folder_limit: usize,
     /// Serve the test-only routes under `/api/v4/test` (see `routes::test_hooks`); off by default.
     pub test_hooks: bool,
+    /// Lifetime of an upload session (site setting `upload_session_timeout`).
+    pub upload_session_ttl: Duration,
+    /// How often expired upload sessions are cleaned up (also once at start).
+    pub upload_sweep_interval: Duration,
+    /// Percent of chunk requests that fail or drop on purpose, to test clients' retries (see
+    /// `uploads::faults`); 0, the default, turns fault injection off.
+    pub chunk_faults: u8,
 }
 
 /// E-mail of the admin account created on first start.
@@ -52,6 +59,9 @@ impl Config {
             title: "Cloudreve".into(),
             search_folder_limit: 65_535,
             test_hooks: false,
+            upload_session_ttl: Duration::from_secs(86_400),
+            upload_sweep_interval: Duration::from_secs(60),
+            chunk_faults: 0,
         }
     }
 }

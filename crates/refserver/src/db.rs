@@ -19,6 +19,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
         4,
         include_str!("../migrations/0004_thumbnails_and_locks.sql"),
     ),
+    (
+        5,
+        include_str!("../migrations/0005_policies_and_uploads.sql"),
+    ),
 ];
 
 /// A shared SQLite connection.

@@ -17,6 +17,7 @@ pub mod signing;
 pub mod state;
 pub mod store;
 pub mod thumbs;
+pub mod uploads;
 
 use std::net::SocketAddr;
 
@@ -117,6 +118,7 @@ pub struct Running {
     /// The admin created on this start, if this was the first start.
     pub initial_admin: Option<InitialAdmin>,
     task: Option<tokio::task::JoinHandle<()>>,
+    sweeper: tokio::task::JoinHandle<()>,
 }
 
 impl Running {
@@ -139,12 +141,16 @@ impl Drop for Running {
         if let Some(task) = &self.task {
             task.abort();
         }
+        self.sweeper.abort();
     }
 }
 
-/// Prepares the data dir and binds `config.bind`, then serves in a background task.
+/// Prepares the data dir (ending upload sessions that expired while the server was down) and
+/// binds `config.bind`, then serves in a background task, sweeping expired uploads periodically.
 pub async fn start(config: Config) -> anyhow::Result<Running> {
     let (state, initial_admin) = seed::prepare(config)?;
+    uploads::sweep(&state).await?;
+    let sweeper = uploads::spawn_sweeper(state.clone(), state.config.upload_sweep_interval);
     let listener = tokio::net::TcpListener::bind(state.config.bind).await?;
     let addr = listener.local_addr()?;
     let router = app(state.clone());
@@ -158,5 +164,6 @@ pub async fn start(config: Config) -> anyhow::Result<Running> {
         state,
         initial_admin,
         task: Some(task),
+        sweeper,
     })
 }

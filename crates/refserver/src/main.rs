@@ -10,10 +10,22 @@ use refserver::Config;
 const USAGE: &str =
     "usage: refserver [--bind ADDR] [--data-dir DIR] [--dist DIR] [--demo] [--admin-password PW]
                  [--access-ttl SECS] [--refresh-ttl SECS] [--login-captcha] [--offset-pagination]
-                 [--test-hooks]
-  --test-hooks   serve test-only routes (never in production):
+                 [--upload-ttl SECS] [--test-hooks] [--chunk-faults PERCENT]
+  --upload-ttl   lifetime of an upload session (default 86400)
+  --test-hooks   serve test-only routes (never in production), each for the signed-in caller:
                  POST /api/v4/test/lock {\"uri\": \"cloudreve://my/a.txt\", \"app\"?: \"viewer\", \"ttl\"?: SECS}
-                 locks the signed-in caller's item; data = {\"token\": ..., \"expires\": UNIX_S}
+                   locks an item; data = {\"token\": ..., \"expires\": UNIX_S}
+                 POST /api/v4/test/policy {\"id\"?, \"name\"?, \"type\"?, \"chunk_size\"?, \"max_size\"?,
+                   \"allowed_suffix\"?: [..], \"denied_suffix\"?: [..], \"allowed_name_regexp\"?,
+                   \"denied_name_regexp\"?, \"chunk_concurrency\"?, \"relay\"?, \"settings\"?: {..},
+                   \"group\"?: GROUP_ID}
+                   creates (or updates) a storage policy; data = {\"id\": POLICY_ID}
+                 POST /api/v4/test/mount {\"uri\": \"cloudreve://my/dir\", \"policy_id\": POLICY_ID | null}
+                   mounts a policy on a folder
+                 POST /api/v4/test/expire_upload {\"session_id\": ...}
+                   makes an upload session expire now
+  --chunk-faults make PERCENT of upload chunk requests fail (envelope code -1) or drop the
+                 connection without an answer, half and half, to test clients' retries
 env: CR_BIND, CR_DATA_DIR, CR_DIST";
 
 fn parse_args() -> anyhow::Result<Config> {
@@ -43,6 +55,17 @@ fn parse_args() -> anyhow::Result<Config> {
             "--login-captcha" => config.login_captcha = true,
             "--offset-pagination" => config.cursor_pagination = false,
             "--test-hooks" => config.test_hooks = true,
+            "--upload-ttl" => {
+                config.upload_session_ttl =
+                    Duration::from_secs(value()?.parse().context("--upload-ttl")?)
+            }
+            "--chunk-faults" => {
+                config.chunk_faults = value()?
+                    .parse()
+                    .ok()
+                    .filter(|p| *p <= 100)
+                    .context("--chunk-faults takes a percentage, 0 to 100")?
+            }
             "-h" | "--help" => {
                 println!("{USAGE}");
                 std::process::exit(0);

@@ -13,6 +13,7 @@ pub mod session;
 pub mod site;
 pub mod test_hooks;
 pub mod thumb;
+pub mod upload;
 pub mod user;
 pub mod view;
 
@@ -68,6 +69,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = lock::routes(r);
     let r = metadata::routes(r);
     let r = thumb::routes(r);
+    let r = upload::routes(r);
     (r.router, r.routed)
 }
 

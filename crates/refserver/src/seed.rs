@@ -35,8 +35,10 @@ pub const CREDENTIALS_FILE: &str = "initial-admin.txt";
 /// Opens the data dir and returns ready state, plus the admin if one was just created.
 pub fn prepare(config: Config) -> anyhow::Result<(AppState, Option<InitialAdmin>)> {
     let blob_dir = config.data_dir.join("blobs");
-    std::fs::create_dir_all(&blob_dir)
-        .with_context(|| format!("creating {}", blob_dir.display()))?;
+    let upload_dir = config.data_dir.join("uploads");
+    for dir in [&blob_dir, &upload_dir] {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    }
     let db = Db::open(&config.data_dir.join("cloudreve.db"))?;
     let (secret, url_secret, salt, site_id) = db.with(|c| -> anyhow::Result<_> {
         let secret = setting(c, "jwt_secret", || hex(&random_bytes(32)))?;
@@ -62,6 +64,8 @@ pub fn prepare(config: Config) -> anyhow::Result<(AppState, Option<InitialAdmin>
         blob_dir,
         url_secret: Arc::new(url_secret.into_bytes()),
         thumb_slots: Arc::new(tokio::sync::Semaphore::new(crate::thumbs::PARALLEL)),
+        upload_dir,
+        upload_gates: Arc::default(),
         config: Arc::new(config),
     };
     let admin = state.db.with(|c| -> anyhow::Result<_> {

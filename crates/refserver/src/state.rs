@@ -36,6 +36,10 @@ pub struct AppState {
     pub url_secret: Arc<Vec<u8>>,
     /// Thumbnail generations allowed to run at once (`thumbs`).
     pub thumb_slots: Arc<tokio::sync::Semaphore>,
+    /// Where upload sessions keep their part files (`uploads::parts`).
+    pub upload_dir: PathBuf,
+    /// Keeps chunk writes and completion of one session apart (`uploads::Gates`).
+    pub upload_gates: Arc<crate::uploads::Gates>,
 }
 
 /// Current Unix time in seconds.

@@ -8,7 +8,7 @@ use base64::Engine;
 use cloudreve_api::boolset::capability;
 use cloudreve_api::models::{
     CreateFileRequest, CreateType, FileResponse, FileType, ListFilesRequest, ListResponse,
-    NavigatorProps, PaginationResults, StoragePolicy,
+    NavigatorProps, PaginationResults,
 };
 use cloudreve_api::{Boolset, Code, CrUri, FileSystem, Timestamp};
 use serde_json::json;
@@ -25,7 +25,7 @@ use crate::state::{now_millis, AppState};
 use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
 use crate::store::locks::Scope;
 use crate::store::users::UserRow;
-use crate::store::{metadata, views};
+use crate::store::{metadata, policies, views};
 
 /// Page size when neither the request nor a stored view names one.
 pub(super) const DEFAULT_PAGE_SIZE: i64 = 100;
@@ -54,16 +54,6 @@ pub(super) fn check_owner(s: &AppState, uri: &CrUri, user: &UserRow) -> Result<(
             Some(_) => Err(AppError::Forbidden("Not supported action")),
             None => Err(AppError::code(Code::ParentNotExist, "Path not exist")),
         },
-    }
-}
-
-/// The one storage policy of the reference server: local disk, no size limit.
-pub(super) fn default_policy(ids: &IdCodec) -> StoragePolicy {
-    StoragePolicy {
-        id: ids.encode(Kind::Policy, 1),
-        name: "Default storage policy".into(),
-        policy_type: "local".into(),
-        ..StoragePolicy::default()
     }
 }
 
@@ -214,7 +204,7 @@ async fn list(
         Window::Page(q.page.unwrap_or(0).max(0))
     };
     let segments = uri.segments.clone();
-    let (folder, rows, more, total, used) =
+    let (folder, rows, more, total, used, policy) =
         s.db.call(move |c| {
             let folder = if in_trash {
                 Some(files::root_of(c, user.id, files::FS_TRASH, now_millis())?)
@@ -246,7 +236,13 @@ async fn list(
                     (r, m)
                 })
                 .collect();
-            Ok((folder, rows, more, total, used))
+            // The trash is no place to upload to, and its listing names no policy.
+            let policy = if in_trash {
+                None
+            } else {
+                Some(policies::effective(c, folder.id)?)
+            };
+            Ok((folder, rows, more, total, used, policy))
         })
         .await?;
     let ids = &s.ids;
@@ -292,7 +288,7 @@ async fn list(
             next_token,
             is_cursor: cursor_mode,
         },
-        storage_policy: Some(default_policy(ids)),
+        storage_policy: policy.map(|p| p.to_wire(ids)),
         view: Some(used.view),
         ..base
     })

@@ -7,7 +7,7 @@ use cloudreve_api::models::{
 use cloudreve_api::{CrUri, Timestamp};
 use rusqlite::Connection;
 
-use super::file::{default_policy, to_wire};
+use super::file::to_wire;
 use super::file_ops::{my_uri, not_supported, path_not_exist, resolve};
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
@@ -15,7 +15,7 @@ use crate::extract::{ApiQuery, AuthUser};
 use crate::ids::Kind;
 use crate::state::{now_millis, AppState};
 use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
-use crate::store::metadata;
+use crate::store::{metadata, policies};
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<GetFileInfoRequest, _, _>(info)
@@ -44,7 +44,7 @@ async fn info(
         q.extended.unwrap_or(false),
         q.folder_summary.unwrap_or(false),
     );
-    let (row, uri, meta, stats) =
+    let (row, uri, meta, stats, policy) =
         s.db.call(move |c| {
             let (row, uri) = match by_id {
                 Err(uri) => (resolve(c, user.id, &uri)?, uri),
@@ -62,7 +62,13 @@ async fn info(
             } else {
                 None
             };
-            Ok((row, uri, meta, stats))
+            // New content of a folder goes to the folder's policy; a file's is its folder's.
+            let policy = match (extended, row.file_type == TYPE_FOLDER, row.parent_id) {
+                (false, _, _) => None,
+                (true, true, _) | (true, false, None) => Some(policies::effective(c, row.id)?),
+                (true, false, Some(parent)) => Some(policies::effective(c, parent)?),
+            };
+            Ok((row, uri, meta, stats, policy))
         })
         .await?;
     let mut wire = to_wire(&s.ids, &row, &uri, Some(meta));
@@ -73,8 +79,8 @@ async fn info(
         completed: true,
         calculated_at: Timestamp::from_unix_millis(now_millis()),
     });
-    if extended {
-        let policy = default_policy(&s.ids);
+    if let Some(policy) = policy {
+        let policy = policy.to_wire(&s.ids);
         let entities = if row.blob.is_some() {
             vec![Entity {
                 id: wire.primary_entity.clone(),

@@ -1,7 +1,7 @@
 //! `PATCH /file/metadata` (file.md §Patch metadata): set or remove public metadata keys on the
 //! caller's own items, each item on its own (partial failure → 40081).
 
-mod rules;
+pub(super) mod rules;
 
 use axum::extract::State;
 use cloudreve_api::models::PatchMetadataRequest;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use cloudreve_api::models::{FileResponse, ListResponse, NavigatorProps, PaginationResults};
 use cloudreve_api::{Boolset, CrUri, FileSystem};
 
-use super::file::{default_policy, my_capability, to_wire, MAX_PAGE_SIZE, TRASH_CAPABILITY};
+use super::file::{my_capability, to_wire, MAX_PAGE_SIZE, TRASH_CAPABILITY};
 use super::file_ops::{path_not_exist, trashed_to_wire};
 use super::view::{default_trash_view, default_view, Asked, Settled};
 use crate::error::{ok, ApiResult, AppError};
@@ -16,7 +16,7 @@ use crate::state::{now_millis, AppState};
 use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
 use crate::store::search::{self, Position};
 use crate::store::users::UserRow;
-use crate::store::{metadata, views};
+use crate::store::{metadata, policies, views};
 
 /// Answers a search of `uri` (already checked: the caller's `my` tree, or the trash root).
 pub(super) async fn list(
@@ -36,7 +36,7 @@ pub(super) async fn list(
     }
     let limit = s.config.search_folder_limit;
     let segments = uri.segments.clone();
-    let (folder, page, used, mut meta) =
+    let (folder, page, used, mut meta, policy) =
         s.db.call(move |c| {
             let folder = files::resolve(c, user.id, &segments, now_millis())?
                 .filter(|f| f.file_type == TYPE_FOLDER)
@@ -44,7 +44,8 @@ pub(super) async fn list(
             let used = asked.settle(views::nearest(c, folder.id)?, default_view());
             let page = search::tree(c, folder.id, &cond, from, used.page_size as usize, limit)?;
             let meta = with_metadata(c, page.hits.iter().map(|(f, _)| f))?;
-            Ok((folder, page, used, meta))
+            let policy = policies::effective(c, folder.id)?;
+            Ok((folder, page, used, meta, policy))
         })
         .await?;
     let base = CrUri {
@@ -65,7 +66,7 @@ pub(super) async fn list(
     ok(ListResponse {
         files,
         parent: to_wire(&s.ids, &folder, &base, None),
-        storage_policy: Some(default_policy(&s.ids)),
+        storage_policy: Some(policy.to_wire(&s.ids)),
         recursion_limit_reached: page.limited,
         ..searched(
             used,

@@ -156,17 +156,41 @@ pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
     )?;
     let mut orphaned = Vec::new();
     for blob in blobs {
-        let users: i64 =
-            c.query_row("SELECT COUNT(*) FROM files WHERE blob = ?1", [&blob], |r| {
-                r.get(0)
-            })?;
-        if users == 0 {
-            // A thumbnail goes with the last file of its source blob.
-            orphaned.extend(super::thumbnails::remove_of_blob(c, &blob)?);
-            orphaned.push(blob);
-        }
+        orphaned.extend(release_blob(c, &blob)?);
     }
     Ok(orphaned)
+}
+
+/// Once no row references `blob` any more: forgets its thumbnail and returns the files to delete
+/// from the blob dir (the blob and the thumbnail's); nothing while copies still share it.
+pub fn release_blob(c: &Connection, blob: &str) -> Result<Vec<String>, AppError> {
+    let users: i64 = c.query_row("SELECT COUNT(*) FROM files WHERE blob = ?1", [blob], |r| {
+        r.get(0)
+    })?;
+    if users > 0 {
+        return Ok(Vec::new());
+    }
+    // A thumbnail goes with the last file of its source blob.
+    let mut orphaned: Vec<String> = super::thumbnails::remove_of_blob(c, blob)?
+        .into_iter()
+        .collect();
+    orphaned.push(blob.to_string());
+    Ok(orphaned)
+}
+
+/// Gives file `id` new content: `blob` (`None` when empty) of `size` bytes, modified at `updated_ms`.
+pub fn set_content(
+    c: &Connection,
+    id: i64,
+    blob: Option<&str>,
+    size: i64,
+    updated_ms: i64,
+) -> Result<(), AppError> {
+    c.execute(
+        "UPDATE files SET blob = ?2, size = ?3, updated_at = ?4 WHERE id = ?1",
+        params![id, blob, size, updated_ms],
+    )?;
+    Ok(())
 }
 
 /// Copies `src` (and its subtree) under `dst` as `name`; blobs are shared, not duplicated.

@@ -101,13 +101,15 @@ pub fn create(
     Ok(c.last_insert_rowid())
 }
 
-/// Bytes stored by a user.
+/// Bytes charged to a user: their files (an upload's placeholder counts with its announced size),
+/// plus the announced new content of uploads replacing existing files.
 pub fn used_storage(c: &Connection, user: i64) -> Result<i64, AppError> {
-    Ok(c.query_row(
+    let files: i64 = c.query_row(
         "SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?1 AND type = 0",
         [user],
         |r| r.get(0),
-    )?)
+    )?;
+    Ok(files.saturating_add(super::uploads::pending_version_bytes(c, user)?))
 }
 
 impl UserRow {

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod seed;
+pub mod upload;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};

@@ -71,10 +71,9 @@ fn plan(s: &AppState, user_id: i64, req: CreateUploadSessionRequest) -> Result<P
     let metadata = req.metadata.unwrap_or_default();
     check_metadata(s, &metadata)?;
     let now = now_secs();
+    let ttl = i64::try_from(s.config.upload_session_ttl.as_secs()).unwrap_or(i64::MAX);
     Ok(Plan {
-        owner: user_id,
         uri,
-        size: req.size,
         version,
         session: SessionRow {
             id: uuid::Uuid::new_v4().to_string(),
@@ -85,7 +84,7 @@ fn plan(s: &AppState, user_id: i64, req: CreateUploadSessionRequest) -> Result<P
             size: req.size,
             chunk_size: 0,
             policy_id: 0,
-            expires_at: now.saturating_add(s.config.upload_session_ttl.as_secs() as i64),
+            expires_at: now.saturating_add(ttl),
             callback_secret: rand::thread_rng()
                 .sample_iter(&Alphanumeric)
                 .take(32)

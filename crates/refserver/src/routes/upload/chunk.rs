@@ -159,7 +159,7 @@ pub(super) async fn upload(
             .await?;
         s.upload_gates.forget(&id);
     }
-    Ok(ok(())?.into_response())
+    Ok(ok(()).into_response())
 }
 
 #[cfg(test)]

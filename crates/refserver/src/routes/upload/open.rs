@@ -18,15 +18,12 @@ use crate::uploads::{parts, rules};
 
 /// A validated request to open a session.
 pub(super) struct Plan {
-    /// Who uploads.
-    pub owner: i64,
     /// The file to create or replace (a `my` URI, not the root).
     pub uri: CrUri,
-    /// Announced bytes.
-    pub size: i64,
     /// Replace an existing file's content (`entity_type: version`).
     pub version: bool,
-    /// The session to record, with what only the database can tell still unset.
+    /// The session to record (owner and size included), with what only the database can tell
+    /// still unset.
     pub session: SessionRow,
 }
 
@@ -42,12 +39,11 @@ pub(super) fn open(
     upload_dir: &std::path::Path,
 ) -> Result<(SessionRow, PolicyRow), AppError> {
     let Plan {
-        owner,
         uri,
-        size,
         version,
         mut session,
     } = plan;
+    let (owner, size) = (session.owner_id, session.size);
     let (now_ms, now_s) = (now_millis(), now_secs());
     let tx = c.transaction()?;
     let (name, ancestors) = uri.segments.split_last().ok_or_else(exists)?;

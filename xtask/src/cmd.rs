@@ -7,7 +7,12 @@ use anyhow::{bail, Context};
 
 /// The workspace root (parent of `xtask/`).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
+    // `cargo run` sets the variable for the process. Prefer it over the compile-time value: cargo
+    // reuses a workspace member's build across clones sharing one target dir, so the binary may have
+    // been compiled in another (possibly deleted) clone.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR")
+        .unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string());
+    Path::new(&manifest)
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."))

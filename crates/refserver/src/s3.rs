@@ -6,12 +6,14 @@
 //! `tests/s3.rs`.
 
 mod client;
+mod presign;
 pub mod sigv4;
 mod xml;
 
 use serde::{Deserialize, Serialize};
 
-pub use client::{GetOverrides, ObjectInfo, S3Client};
+pub use client::{ObjectInfo, S3Client};
+pub use presign::GetOverrides;
 
 /// Where an S3-compatible bucket is and how to sign for it: the JSON of an S3 policy's settings.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]

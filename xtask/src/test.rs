@@ -120,6 +120,8 @@ fn run_layers(tally: &mut Tally) -> anyhow::Result<()> {
             "-p",
             "refserver",
             "-p",
+            "s3box",
+            "-p",
             "xtask",
         ]),
         tally,

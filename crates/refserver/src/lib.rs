@@ -11,6 +11,7 @@ pub mod error;
 pub mod extract;
 pub mod ids;
 pub mod routes;
+pub mod s3;
 pub mod search;
 pub mod seed;
 pub mod signing;

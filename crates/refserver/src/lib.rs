@@ -4,6 +4,7 @@
 //! tests can call it without a socket; [`start`] binds and serves it.
 
 pub mod auth;
+pub mod blobs;
 pub mod captcha;
 pub mod config;
 pub mod db;

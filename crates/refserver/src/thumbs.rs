@@ -2,8 +2,8 @@
 //! Blocking work; callers run it on the blocking pool and at most [`PARALLEL`] at a time.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::io::{BufRead, BufWriter, Cursor, Seek, Write};
+use std::path::{Path, PathBuf};
 
 use image::codecs::jpeg::JpegEncoder;
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits, Rgb, RgbImage};
@@ -34,9 +34,25 @@ pub fn supported(name: &str, size: i64) -> bool {
     size > 0 && size <= MAX_SOURCE_BYTES && EXTENSIONS.contains(&ext.as_str())
 }
 
+/// Where a picture is read from.
+#[derive(Debug)]
+pub enum Source {
+    /// A file on this server's disk.
+    File(PathBuf),
+    /// Bytes fetched from elsewhere (an S3 object; sources are at most [`MAX_SOURCE_BYTES`]).
+    Memory(Vec<u8>),
+}
+
 /// Decodes `source` and writes its thumbnail to `dest` (whole or not at all); returns its size.
-pub fn generate(source: &Path, dest: &Path) -> anyhow::Result<u64> {
-    let mut reader = ImageReader::open(source)?.with_guessed_format()?;
+pub fn generate(source: Source, dest: &Path) -> anyhow::Result<u64> {
+    match source {
+        Source::File(path) => encode(ImageReader::open(path)?, dest),
+        Source::Memory(bytes) => encode(ImageReader::new(Cursor::new(bytes)), dest),
+    }
+}
+
+fn encode<R: BufRead + Seek>(reader: ImageReader<R>, dest: &Path) -> anyhow::Result<u64> {
+    let mut reader = reader.with_guessed_format()?;
     // The content decides the decoder, not the name; anything else compiled in is refused.
     match reader.format() {
         Some(

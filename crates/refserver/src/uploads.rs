@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::sync::RwLock;
 
-pub use finish::{complete, discard, live_session};
+pub use finish::{complete, discard, live_session, settle};
 pub use sweep::{spawn_sweeper, sweep};
 
 /// One gate per session with chunks in flight: chunk writes hold it shared, completion holds it

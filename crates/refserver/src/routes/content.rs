@@ -1,7 +1,10 @@
 //! `GET|HEAD /file/content/{entity}/{speed}/{name}?sign=`: blob bytes behind a signed URL
 //! (file.md §The signed content route). Not a JSON endpoint, so it is mounted outside the catalogue.
+//! Content in an S3 bucket is not relayed: the route redirects to a presigned URL of the object
+//! (`s3_redirect`), where the provider serves ranges itself.
 
 mod range;
+mod s3_redirect;
 
 use std::path::{Component, Path as FsPath, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -19,6 +22,8 @@ use tokio::io::{AsyncReadExt, AsyncSeekExt};
 use tokio_util::io::ReaderStream;
 
 use self::range::Span;
+use self::s3_redirect::ResponseHeaders;
+use crate::blobs::BlobRef;
 use crate::error::AppError;
 use crate::extract::ApiQuery;
 use crate::signing::{self, EntityRef, CONTENT_PREFIX};
@@ -59,7 +64,18 @@ pub async fn serve(
     signing::check(&s.url_secret, &signed_path, &q.sign, now_secs())?;
     let entity = EntityRef::decode(&s.ids, &entity).ok_or_else(no_entity)?;
     let blob = s.db.call(move |c| blob_of(c, entity)).await?;
-    let file_path = blob_path(&s.blob_dir, &blob).ok_or_else(no_entity)?;
+    let file = match BlobRef::parse(&blob) {
+        Some(BlobRef::Local(file)) => file,
+        Some(BlobRef::S3 { policy, key }) => {
+            let headers = ResponseHeaders {
+                content_type: content_type(entity, &name),
+                disposition: disposition(&name, q.download),
+            };
+            return s3_redirect::to_object(&s, policy, key, headers).await;
+        }
+        None => return Err(no_entity()),
+    };
+    let file_path = blob_path(&s.blob_dir, file).ok_or_else(no_entity)?;
     let mut file = tokio::fs::File::open(&file_path)
         .await
         .map_err(|_| no_entity())?;

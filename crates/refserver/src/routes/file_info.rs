@@ -10,6 +10,7 @@ use rusqlite::Connection;
 use super::file::to_wire;
 use super::file_ops::{my_uri, not_supported, path_not_exist, resolve};
 use super::ApiRouter;
+use crate::blobs::BlobRef;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiQuery, AuthUser};
 use crate::ids::Kind;
@@ -62,11 +63,29 @@ async fn info(
             } else {
                 None
             };
-            // New content of a folder goes to the folder's policy; a file's is its folder's.
+            // A file stored in a bucket names that bucket's policy; otherwise new content of a
+            // folder goes to the folder's policy, and a file's to its folder's.
+            let stored_in = row
+                .blob
+                .as_deref()
+                .and_then(BlobRef::parse)
+                .and_then(|b| match b {
+                    BlobRef::S3 { policy, .. } => Some(policy),
+                    BlobRef::Local(_) => None,
+                });
             let policy = match (extended, row.file_type == TYPE_FOLDER, row.parent_id) {
                 (false, _, _) => None,
                 (true, true, _) | (true, false, None) => Some(policies::effective(c, row.id)?),
-                (true, false, Some(parent)) => Some(policies::effective(c, parent)?),
+                (true, false, Some(parent)) => {
+                    let stored = match stored_in {
+                        Some(id) => policies::by_id(c, id)?,
+                        None => None,
+                    };
+                    Some(match stored {
+                        Some(p) => p,
+                        None => policies::effective(c, parent)?,
+                    })
+                }
             };
             Ok((row, uri, meta, stats, policy))
         })

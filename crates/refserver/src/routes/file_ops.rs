@@ -149,15 +149,6 @@ pub(super) fn finish(failures: Failures) -> ApiResult<()> {
     }
 }
 
-/// Deletes blob files nobody references any more (after the transaction that freed them).
-fn remove_blobs(s: &AppState, blobs: &[String]) {
-    for blob in blobs {
-        if let Err(e) = std::fs::remove_file(s.blob_dir.join(blob)) {
-            tracing::warn!(%blob, error = %e, "could not remove a freed blob");
-        }
-    }
-}
-
 async fn rename(
     State(s): State<AppState>,
     AuthUser(user): AuthUser,
@@ -258,7 +249,8 @@ async fn delete(
             })
         })
         .await?;
-    remove_blobs(&s, &freed.concat());
+    // After the commit, wherever they are (disk or bucket).
+    crate::blobs::remove(&s, freed.concat()).await;
     failures.extend(more);
     finish(failures)
 }

@@ -9,6 +9,7 @@ use super::content::blob_path;
 use super::file::{check_owner, parse_uri};
 use super::file_ops::resolve;
 use super::ApiRouter;
+use crate::blobs::{self, BlobRef};
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiQuery, Viewer};
 use crate::signing::{expiry_for, ContentUrl, EntityRef};
@@ -16,7 +17,7 @@ use crate::state::{now_millis, now_secs, AppState};
 use crate::store::files::{FileRow, TYPE_FILE};
 use crate::store::metadata::{self, THUMB_DISABLED};
 use crate::store::thumbnails::{self, ThumbRow};
-use crate::thumbs;
+use crate::thumbs::{self, Source};
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<GetThumbRequest, _, _>(thumb)
@@ -98,17 +99,19 @@ async fn generate(s: &AppState, row: FileRow) -> Result<ThumbRow, AppError> {
         None => {}
     }
     let name = uuid::Uuid::new_v4().to_string();
-    let (source, dest) = match (
-        blob_path(&s.blob_dir, &source_blob),
-        blob_path(&s.blob_dir, &name),
-    ) {
-        (Some(src), Some(dst)) => (src, dst),
-        _ => return Err(no_thumb()),
+    let dest = blob_path(&s.blob_dir, &name).ok_or_else(no_thumb)?;
+    // Read while holding the slot, so at most PARALLEL sources are in memory at once.
+    let source = match BlobRef::parse(&source_blob) {
+        Some(BlobRef::Local(file)) => {
+            Source::File(blob_path(&s.blob_dir, file).ok_or_else(no_thumb)?)
+        }
+        Some(BlobRef::S3 { policy, key }) => Source::Memory(read_object(s, policy, key).await?),
+        None => return Err(no_thumb()),
     };
     // The slot goes with the work: a dropped request must not let more generations run.
     let made = tokio::task::spawn_blocking(move || {
         let _slot = slot;
-        thumbs::generate(&source, &dest)
+        thumbs::generate(source, &dest)
     })
     .await
     .map_err(|e| AppError::Internal(e.into()))?;
@@ -132,4 +135,17 @@ async fn generate(s: &AppState, row: FileRow) -> Result<ThumbRow, AppError> {
         }
     }
     Ok(kept)
+}
+
+/// The bytes of an S3 source. A provider that cannot be reached gives no thumbnail this time but
+/// does not mark the file: the picture may be fine.
+async fn read_object(s: &AppState, policy: i64, key: &str) -> Result<Vec<u8>, AppError> {
+    let client = blobs::s3_client(s, policy).await?;
+    match client.get_object(key, None).await {
+        Ok(bytes) => Ok(bytes.to_vec()),
+        Err(e) => {
+            tracing::warn!(%key, error = %e, "could not read a thumbnail source from S3");
+            Err(no_thumb())
+        }
+    }
 }

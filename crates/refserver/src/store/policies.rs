@@ -5,9 +5,12 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::AppError;
 use crate::ids::{IdCodec, Kind};
+use crate::s3::{S3Client, S3Settings};
 
 /// `policies.type` of the local-disk policy.
 pub const TYPE_LOCAL: &str = "local";
+/// `policies.type` of an S3-compatible bucket (`settings` holds [`S3Settings`]).
+pub const TYPE_S3: &str = "s3";
 /// The policy the first migration seeds and every group starts with.
 pub const DEFAULT_POLICY: i64 = 1;
 
@@ -178,6 +181,26 @@ impl PolicyRow {
     /// Whether chunks of this policy are sent to this server (`local`, or any type relayed).
     pub fn takes_chunks(&self) -> bool {
         self.relay || self.policy_type == TYPE_LOCAL
+    }
+
+    /// Whether browsers upload this policy's content straight to its S3 bucket (a relayed S3
+    /// policy is handled like a local one, file.md §5).
+    pub fn is_s3_direct(&self) -> bool {
+        !self.relay && self.policy_type == TYPE_S3
+    }
+
+    /// The bucket settings of an S3 policy.
+    pub fn s3_settings(&self) -> Result<S3Settings, String> {
+        serde_json::from_value(self.settings.clone()).map_err(|e| e.to_string())
+    }
+
+    /// A client for this S3 policy's bucket; bad settings are the operator's mistake, logged.
+    pub fn s3_client(&self) -> Result<S3Client, AppError> {
+        let settings = self.s3_settings().map_err(|e| {
+            AppError::Internal(anyhow::anyhow!("policy {}: bad S3 settings: {e}", self.id))
+        })?;
+        S3Client::new(settings)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("policy {}: {e}", self.id)))
     }
 
     /// The public wire form (file.md `storage_policy`).

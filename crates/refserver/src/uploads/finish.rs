@@ -1,6 +1,7 @@
-//! How a session ends: completed by its last chunk, or discarded (cancelled, expired). Both run on
-//! the blocking pool with the database connection; disk changes are ordered so that a failure
-//! leaves either the session or the finished file, never half of each.
+//! How a session ends: completed (by its last chunk; [`settle`] is the part any storage shares), or
+//! discarded (cancelled, expired). These run on the blocking pool with the database connection;
+//! disk changes are ordered so that a failure leaves either the session or the finished file,
+//! never half of each.
 
 use std::path::Path;
 
@@ -48,13 +49,14 @@ pub fn live_session(c: &Connection, id: &str, owner: i64) -> Result<SessionRow, 
 /// Finishes session `id` of `owner` after its last chunk: the part file becomes the file's blob.
 /// Stricter than CE: if an earlier chunk never arrived the upload is refused (40012) and the
 /// session stays, so a client that sends the last chunk too early cannot make a file with holes.
+/// Returns the blobs the upload freed (a replaced version's), for [`crate::blobs::remove`].
 pub fn complete(
     c: &mut Connection,
     blob_dir: &Path,
     upload_dir: &Path,
     id: &str,
     owner: i64,
-) -> Result<(), AppError> {
+) -> Result<Vec<String>, AppError> {
     let tx = c.transaction()?;
     let session = live_session(&tx, id, owner)?;
     let missing = uploads::first_missing(&tx, id, session.chunk_count(), MISSING_SHOWN)?;
@@ -68,7 +70,6 @@ pub fn complete(
             ),
         ));
     }
-    let file = files::by_id(&tx, session.file_id)?.ok_or_else(expired)?;
     let part = parts::path(upload_dir, id).ok_or_else(expired)?;
     let on_disk = std::fs::metadata(&part).map_err(|_| expired())?.len();
     if on_disk != session.size as u64 {
@@ -78,23 +79,7 @@ pub fn complete(
         )));
     }
     let blob = (session.size > 0).then(|| uuid::Uuid::new_v4().to_string());
-    let updated = session.last_modified.unwrap_or_else(now_millis);
-    files::set_content(&tx, file.id, blob.as_deref(), session.size, updated)?;
-    metadata::remove(&tx, file.id, UPLOAD_SESSION_ID)?;
-    if !session.placeholder {
-        // New content deserves a new try at a thumbnail.
-        metadata::remove(&tx, file.id, THUMB_DISABLED)?;
-    }
-    for (key, value) in &session.metadata {
-        metadata::set(&tx, file.id, key, value)?;
-    }
-    tx.execute("DELETE FROM locks WHERE token = ?1", [&session.lock_token])?;
-    uploads::delete(&tx, id)?;
-    // The replaced content goes once nothing else shares it (copies share blobs).
-    let freed = match (&file.blob, session.placeholder) {
-        (Some(old), false) => files::release_blob(&tx, old)?,
-        _ => Vec::new(),
-    };
+    let freed = settle(&tx, &session, blob.as_deref())?;
     // The bytes move into place last: a failed move commits nothing, a failed commit moves back.
     let dest = blob.as_ref().map(|b| blob_dir.join(b));
     if let Some(dest) = &dest {
@@ -109,10 +94,35 @@ pub fn complete(
     if dest.is_none() {
         remove_quietly(&part);
     }
-    for name in freed {
-        remove_quietly(&blob_dir.join(name));
+    Ok(freed)
+}
+
+/// The database side of every completion, whatever the storage: the session's file gets `blob`
+/// (`None` for an empty file) and its final size, loses the upload mark, takes the session's
+/// metadata and modification time; the lock and the session go. Returns the blobs freed (the
+/// replaced content, once no copy shares it), to remove after the commit.
+pub fn settle(
+    tx: &Connection,
+    session: &SessionRow,
+    blob: Option<&str>,
+) -> Result<Vec<String>, AppError> {
+    let file = files::by_id(tx, session.file_id)?.ok_or_else(expired)?;
+    let updated = session.last_modified.unwrap_or_else(now_millis);
+    files::set_content(tx, file.id, blob, session.size, updated)?;
+    metadata::remove(tx, file.id, UPLOAD_SESSION_ID)?;
+    if !session.placeholder {
+        // New content deserves a new try at a thumbnail.
+        metadata::remove(tx, file.id, THUMB_DISABLED)?;
     }
-    Ok(())
+    for (key, value) in &session.metadata {
+        metadata::set(tx, file.id, key, value)?;
+    }
+    tx.execute("DELETE FROM locks WHERE token = ?1", [&session.lock_token])?;
+    uploads::delete(tx, &session.id)?;
+    match (&file.blob, session.placeholder) {
+        (Some(old), false) => files::release_blob(tx, old),
+        _ => Ok(Vec::new()),
+    }
 }
 
 /// Ends `session` without a file: its placeholder (only if still marked by this session), the

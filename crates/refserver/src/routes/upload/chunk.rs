@@ -8,6 +8,7 @@ use axum::http::HeaderMap;
 use axum::response::{IntoResponse, Response};
 use cloudreve_api::Code;
 
+use crate::blobs;
 use crate::error::{ok, AppError};
 use crate::extract::AuthUser;
 use crate::state::AppState;
@@ -155,9 +156,11 @@ pub(super) async fn upload(
         let _alone = gate.write().await;
         let (blob_dir, upload_dir) = (s.blob_dir.clone(), s.upload_dir.clone());
         let key = id.clone();
-        s.db.call(move |c| complete(c, &blob_dir, &upload_dir, &key, user.id))
-            .await?;
+        let freed =
+            s.db.call(move |c| complete(c, &blob_dir, &upload_dir, &key, user.id))
+                .await?;
         s.upload_gates.forget(&id);
+        blobs::remove(&s, freed).await;
     }
     Ok(ok(()).into_response())
 }

@@ -23,6 +23,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         5,
         include_str!("../migrations/0005_policies_and_uploads.sql"),
     ),
+    (6, include_str!("../migrations/0006_s3_uploads.sql")),
 ];
 
 /// A shared SQLite connection.

@@ -1,6 +1,7 @@
 //! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
+pub mod callback;
 pub mod content;
 pub mod file;
 pub mod file_info;
@@ -70,6 +71,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = metadata::routes(r);
     let r = thumb::routes(r);
     let r = upload::routes(r);
+    let r = callback::routes(r);
     (r.router, r.routed)
 }
 

@@ -1,10 +1,13 @@
-//! Uploads to this server's disk (file.md §5): part files, the policy's rules, completion,
-//! cancellation, expiry, and the fault injection that tests clients' retries.
+//! Upload sessions (file.md §5): part files, the policy's rules, completion, cancellation, expiry,
+//! the fault injection that tests clients' retries, and uploads straight to S3 (`direct`).
 //!
-//! A session's bytes go to `data/uploads/<session id>`, created at its full size when the session
-//! opens; each chunk is written at `index * chunk_size`. The last chunk completes the upload: the part
-//! file is renamed into `data/blobs` and the placeholder becomes the file.
+//! For local (and relayed) policies a session's bytes go to `data/uploads/<session id>`, created at
+//! its full size when the session opens; each chunk is written at `index * chunk_size`. The last
+//! chunk completes the upload: the part file is renamed into `data/blobs` and the placeholder
+//! becomes the file. For S3 policies the browser sends the parts to the bucket and the callback
+//! completes the upload; the object becomes the blob where it is.
 
+pub mod direct;
 pub mod faults;
 mod finish;
 pub mod parts;

@@ -8,10 +8,12 @@
 //!   own item and answers `{"code": 0, "data": {"token": "<lock token>", "expires": <unix s>}}`.
 //! - `POST /api/v4/test/policy` creates a storage policy, or updates the one whose encoded `id` it
 //!   names (only the fields sent change), and answers `{"code": 0, "data": {"id": "<policy id>"}}`.
-//!   Fields: `name`, `type` (`local`, ...), `chunk_size`, `max_size` (bytes, 0 = unlimited),
-//!   `allowed_suffix`, `denied_suffix` (arrays of extensions), `allowed_name_regexp`,
+//!   Fields: `name`, `type` (`local`, `s3`, ...), `chunk_size`, `max_size` (bytes, 0 =
+//!   unlimited), `allowed_suffix`, `denied_suffix` (arrays of extensions), `allowed_name_regexp`,
 //!   `denied_name_regexp`, `chunk_concurrency`, `relay`, `settings` (a JSON object for the type's
-//!   own settings), and `group` (an encoded group id: the policy becomes that group's default).
+//!   own settings; for `s3` the bucket: `{"endpoint": "http://127.0.0.1:9000", "bucket": "b",
+//!   "access_key": "..", "secret_key": "..", "region"?: "us-east-1", "path_style"?: true}`, checked
+//!   when saved), and `group` (an encoded group id: the policy becomes that group's default).
 //! - `POST /api/v4/test/mount` with `{"uri": "cloudreve://my/folder", "policy_id": "<policy id>"}`
 //!   mounts a policy on one of the caller's folders (`"policy_id": null` unmounts); answers no data.
 //! - `POST /api/v4/test/expire_upload` with `{"session_id": "<uuid>"}` makes one of the caller's

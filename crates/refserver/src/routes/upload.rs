@@ -1,6 +1,7 @@
 //! `PUT /file/upload` (open a session), `DELETE /file/upload` (cancel it) and, in `chunk`,
-//! `POST /file/upload/{session_id}/{index}` (file.md §5). Only policies whose bytes come to this
-//! server (`local`, or relayed) open sessions; other types answer 40006 until they are built.
+//! `POST /file/upload/{session_id}/{index}` (file.md §5). Policies whose bytes come to this server
+//! (`local`, or relayed) and `s3` policies (straight to the bucket, `uploads::direct`) open
+//! sessions; other types answer 40006.
 
 mod chunk;
 mod open;
@@ -27,7 +28,7 @@ use crate::ids::Kind;
 use crate::state::{now_secs, AppState};
 use crate::store::policies::{PolicyRow, TYPE_LOCAL};
 use crate::store::uploads::{self, SessionRow, ENTITY_VERSION};
-use crate::uploads::{discard, parts};
+use crate::uploads::{direct, discard, parts};
 
 /// Most metadata entries an upload may carry.
 const MAX_METADATA: usize = 256;
@@ -100,6 +101,8 @@ fn plan(s: &AppState, user_id: i64, req: CreateUploadSessionRequest) -> Result<P
                 String::new()
             },
             created_at: 0,
+            upload_id: String::new(),
+            object_key: String::new(),
         },
     })
 }
@@ -122,10 +125,10 @@ fn check_metadata(s: &AppState, metadata: &BTreeMap<String, String>) -> Result<(
     Ok(())
 }
 
-/// Bytes per chunk the client is told: the policy's for local storage; a relayed upload of another
-/// type goes in one request, as CE's relay does.
+/// Bytes per chunk the client is told: the policy's for local storage and S3 parts; a relayed
+/// upload of another type goes in one request, as CE's relay does.
 pub(super) fn chunk_size_of(policy: &PolicyRow) -> i64 {
-    if policy.policy_type == TYPE_LOCAL {
+    if policy.policy_type == TYPE_LOCAL || policy.is_s3_direct() {
         policy.chunk_size
     } else {
         0
@@ -143,10 +146,27 @@ async fn create(
     let (session, policy) =
         s.db.call(move |c| open::open(c, &user, plan, &upload_dir))
             .await?;
+    let presigned = if policy.is_s3_direct() {
+        match direct::begin(&s, &session, &policy).await {
+            Ok(p) => Some(p),
+            Err(e) => {
+                // No provider upload, no session: the placeholder and lock go again.
+                let (upload_dir, ended) = (s.upload_dir.clone(), session.clone());
+                s.db.call(move |c| discard(c, &upload_dir, &ended)).await?;
+                return Err(e);
+            }
+        }
+    } else {
+        None
+    };
+    let presigned = presigned.unwrap_or_default();
     ok(UploadCredential {
         session_id: session.id,
+        upload_id: presigned.upload_id,
         chunk_size: session.chunk_size,
         expires: session.expires_at,
+        upload_urls: presigned.part_urls,
+        complete_url: presigned.complete_url,
         storage_policy: Some(policy.to_wire(&s.ids)),
         uri: session.uri,
         callback_secret: session.callback_secret,
@@ -167,20 +187,25 @@ async fn cancel(
     };
     let upload_dir = s.upload_dir.clone();
     let gone = id.clone();
-    s.db.call(move |c| {
-        let Some(session) = uploads::by_id(c, &id)?.filter(|x| x.owner_id == user.id) else {
-            return Ok(());
-        };
-        let same_target = CrUri::parse(&session.uri)
-            .is_ok_and(|own| own.fs == uri.fs && own.segments == uri.segments);
-        if !same_target {
-            return Err(AppError::Param(
-                "uri does not match the upload session".into(),
-            ));
-        }
-        discard(c, &upload_dir, &session)
-    })
-    .await?;
+    let ended =
+        s.db.call(move |c| {
+            let Some(session) = uploads::by_id(c, &id)?.filter(|x| x.owner_id == user.id) else {
+                return Ok(None);
+            };
+            let same_target = CrUri::parse(&session.uri)
+                .is_ok_and(|own| own.fs == uri.fs && own.segments == uri.segments);
+            if !same_target {
+                return Err(AppError::Param(
+                    "uri does not match the upload session".into(),
+                ));
+            }
+            discard(c, &upload_dir, &session)?;
+            Ok(Some(session))
+        })
+        .await?;
     s.upload_gates.forget(&gone);
+    if let Some(session) = ended {
+        direct::abort(&s, &session).await;
+    }
     ok(())
 }

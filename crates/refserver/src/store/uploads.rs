@@ -46,6 +46,10 @@ pub struct SessionRow {
     pub entity_type: String,
     /// Unix ms.
     pub created_at: i64,
+    /// The provider's multipart upload id (S3 sessions; `""` otherwise).
+    pub upload_id: String,
+    /// The object the provider upload writes (S3 sessions; `""` otherwise).
+    pub object_key: String,
 }
 
 impl SessionRow {
@@ -59,7 +63,8 @@ impl SessionRow {
 }
 
 const COLUMNS: &str = "id, owner_id, file_id, placeholder, uri, size, chunk_size, policy_id, \
-    expires_at, callback_secret, lock_token, last_modified, mime_type, metadata, entity_type, created_at";
+    expires_at, callback_secret, lock_token, last_modified, mime_type, metadata, entity_type, created_at, \
+    upload_id, object_key";
 
 fn from_row(r: &Row) -> rusqlite::Result<SessionRow> {
     Ok(SessionRow {
@@ -79,6 +84,8 @@ fn from_row(r: &Row) -> rusqlite::Result<SessionRow> {
         metadata: serde_json::from_str(&r.get::<_, String>(13)?).unwrap_or_default(),
         entity_type: r.get(14)?,
         created_at: r.get(15)?,
+        upload_id: r.get(16)?,
+        object_key: r.get(17)?,
     })
 }
 
@@ -86,7 +93,7 @@ fn from_row(r: &Row) -> rusqlite::Result<SessionRow> {
 pub fn insert(c: &Connection, s: &SessionRow) -> Result<(), AppError> {
     let metadata = serde_json::to_string(&s.metadata).unwrap_or_else(|_| "{}".into());
     c.execute(
-        &format!("INSERT INTO upload_sessions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)"),
+        &format!("INSERT INTO upload_sessions ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"),
         params![
             s.id,
             s.owner_id,
@@ -103,7 +110,9 @@ pub fn insert(c: &Connection, s: &SessionRow) -> Result<(), AppError> {
             s.mime_type,
             metadata,
             s.entity_type,
-            s.created_at
+            s.created_at,
+            s.upload_id,
+            s.object_key
         ],
     )?;
     Ok(())
@@ -146,6 +155,15 @@ pub fn set_expiry(c: &Connection, id: &str, expires_at: i64) -> Result<bool, App
         params![id, expires_at],
     )?;
     Ok(n > 0)
+}
+
+/// Records the provider's multipart upload id of S3 session `id`.
+pub fn set_upload_id(c: &Connection, id: &str, upload_id: &str) -> Result<(), AppError> {
+    c.execute(
+        "UPDATE upload_sessions SET upload_id = ?2 WHERE id = ?1",
+        params![id, upload_id],
+    )?;
+    Ok(())
 }
 
 /// Removes session `id` and its chunk records.

@@ -1,7 +1,7 @@
-//! How a session ends: completed (by its last chunk; [`settle`] is the part any storage shares), or
+//! How a session ends: completed (by its last chunk, or by the S3 callback through [`settle`]), or
 //! discarded (cancelled, expired). These run on the blocking pool with the database connection;
 //! disk changes are ordered so that a failure leaves either the session or the finished file,
-//! never half of each.
+//! never half of each. Provider-side work (S3) is the async callers' (`super::direct`).
 
 use std::path::Path;
 

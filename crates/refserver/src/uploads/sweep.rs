@@ -1,12 +1,13 @@
-//! Cleanup of ended uploads: expired sessions go with their placeholders, locks and part files, and
-//! part files without a session (left by a crash) are removed. Runs at start and on an interval.
+//! Cleanup of ended uploads: expired sessions go with their placeholders, locks and part files (and,
+//! for S3 sessions, the provider's multipart upload and object), and part files without a session
+//! (left by a crash) are removed. Runs at start and on an interval.
 
 use std::collections::HashSet;
 use std::time::Duration;
 
 use tokio::task::JoinHandle;
 
-use super::{discard, parts};
+use super::{direct, discard, parts};
 use crate::error::AppError;
 use crate::state::{now_secs, AppState};
 use crate::store::uploads;
@@ -21,18 +22,18 @@ pub async fn sweep(s: &AppState) -> Result<usize, AppError> {
     let (ended, live) =
         s.db.call(move |c| {
             let expired = uploads::expired(c, now_secs())?;
-            let mut ended = Vec::new();
             for session in &expired {
                 discard(c, &upload_dir, session)?;
-                ended.push(session.id.clone());
             }
             let live: HashSet<String> = uploads::all_ids(c)?.into_iter().collect();
-            Ok((ended, live))
+            Ok((expired, live))
         })
         .await?;
-    for id in &ended {
-        s.upload_gates.forget(id);
-        tracing::info!(session = %id, "expired upload session removed");
+    for session in &ended {
+        s.upload_gates.forget(&session.id);
+        // After the commit: the provider is only told once the session is surely gone.
+        direct::abort(s, session).await;
+        tracing::info!(session = %session.id, "expired upload session removed");
     }
     for id in listed.difference(&live) {
         if let Some(path) = parts::path(&s.upload_dir, id) {

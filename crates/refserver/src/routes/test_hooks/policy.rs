@@ -10,9 +10,10 @@ use crate::error::AppError;
 use crate::extract::{ApiJson, AuthUser};
 use crate::ids::Kind;
 use crate::routes::file_ops::{my_uri, resolve};
+use crate::s3::S3Client;
 use crate::state::AppState;
 use crate::store::files::TYPE_FOLDER;
-use crate::store::policies::{self, PolicyRow};
+use crate::store::policies::{self, PolicyRow, TYPE_S3};
 
 /// `POST /test/policy` body: every field optional; absent fields keep their value (or default).
 #[derive(Debug, Default, Deserialize)]
@@ -94,6 +95,13 @@ fn apply(mut p: PolicyRow, r: PolicyRequest) -> Result<PolicyRow, AppError> {
     p.chunk_concurrency = r.chunk_concurrency.unwrap_or(p.chunk_concurrency);
     p.relay = r.relay.unwrap_or(p.relay);
     p.settings = r.settings.unwrap_or(p.settings);
+    if p.policy_type == TYPE_S3 {
+        // Caught here rather than by the first upload into the folder.
+        let settings = p
+            .s3_settings()
+            .map_err(|e| AppError::Param(format!("settings of an s3 policy: {e}")))?;
+        S3Client::new(settings).map_err(|e| AppError::Param(e.to_string()))?;
+    }
     Ok(p)
 }
 

@@ -187,6 +187,8 @@ mod tests {
             metadata: Default::default(),
             entity_type: String::new(),
             created_at: 0,
+            upload_id: String::new(),
+            object_key: String::new(),
         }
     }
 

@@ -1,5 +1,6 @@
 //! Opening a session in one transaction: parent folders, the folder's policy and its rules, name
-//! and lock conflicts, quota, then the placeholder, its lock, the session row and the part file.
+//! and lock conflicts, quota, then the placeholder, its lock, the session row and (local policies)
+//! the part file or (S3 policies) the object key.
 
 use cloudreve_api::{Code, CrUri};
 use rusqlite::Connection;
@@ -14,7 +15,7 @@ use crate::store::metadata;
 use crate::store::policies::{self, PolicyRow};
 use crate::store::uploads::{self, SessionRow, UPLOAD_SESSION_ID};
 use crate::store::users::{self, UserRow};
-use crate::uploads::{parts, rules};
+use crate::uploads::{direct, parts, rules};
 
 /// A validated request to open a session.
 pub(super) struct Plan {
@@ -59,7 +60,7 @@ pub(super) fn open(
         };
     }
     let policy = policies::effective(&tx, folder.id)?;
-    if !policy.takes_chunks() {
+    if !policy.takes_chunks() && !policy.is_s3_direct() {
         return Err(AppError::code(
             Code::PolicyNotAllowed,
             "This storage policy type is not supported by this server",
@@ -98,6 +99,14 @@ pub(super) fn open(
     session.chunk_size = chunk_size_of(&policy);
     session.policy_id = policy.id;
     session.created_at = now_ms;
+    if policy.is_s3_direct() {
+        // The bytes go to the bucket: no part file; the multipart upload starts after the commit.
+        session.object_key = direct::object_key(&session.id, name);
+        direct::check_part_count(&session)?;
+        uploads::insert(&tx, &session)?;
+        tx.commit()?;
+        return Ok((session, policy));
+    }
     uploads::insert(&tx, &session)?;
     let part = parts::path(upload_dir, &session.id)
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("bad session id")))?;

@@ -19,7 +19,9 @@ const USAGE: &str =
                    \"allowed_suffix\"?: [..], \"denied_suffix\"?: [..], \"allowed_name_regexp\"?,
                    \"denied_name_regexp\"?, \"chunk_concurrency\"?, \"relay\"?, \"settings\"?: {..},
                    \"group\"?: GROUP_ID}
-                   creates (or updates) a storage policy; data = {\"id\": POLICY_ID}
+                   creates (or updates) a storage policy; data = {\"id\": POLICY_ID}; type \"s3\" takes
+                   \"settings\": {\"endpoint\": \"http://127.0.0.1:9000\", \"bucket\", \"access_key\",
+                   \"secret_key\", \"region\"?, \"path_style\"?} (s3box: `cargo run -p s3box -- --dir D`)
                  POST /api/v4/test/mount {\"uri\": \"cloudreve://my/dir\", \"policy_id\": POLICY_ID | null}
                    mounts a policy on a folder
                  POST /api/v4/test/expire_upload {\"session_id\": ...}

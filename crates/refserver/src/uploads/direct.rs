@@ -77,8 +77,19 @@ pub async fn begin(
         .await
         .map_err(|e| provider_failed("start the upload", e))?;
     let (id, recorded) = (session.id.clone(), upload_id.clone());
-    s.db.call(move |c| uploads::set_upload_id(c, &id, &recorded))
-        .await?;
+    let noted =
+        s.db.call(move |c| uploads::set_upload_id(c, &id, &recorded))
+            .await;
+    if let Err(e) = noted {
+        // Unrecorded, nothing would ever abort it.
+        if let Err(abort) = client
+            .abort_multipart_upload(&session.object_key, &upload_id)
+            .await
+        {
+            tracing::warn!(session = %session.id, error = %abort, "S3 abort failed");
+        }
+        return Err(e);
+    }
     let ttl = Duration::from_secs(session.expires_at.saturating_sub(now_secs()).max(1) as u64);
     let key = &session.object_key;
     let part_urls = (1..=session.chunk_count())

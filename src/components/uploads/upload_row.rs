@@ -66,15 +66,12 @@ pub fn UploadRow(row: RowData) -> impl IntoView {
     let i18n = use_i18n();
     let uploads = use_uploads();
     let id = row.id;
-    let percent = if row.size == 0 {
-        if row.state == TaskState::Done {
-            100
-        } else {
-            0
-        }
-    } else {
-        (row.sent.saturating_mul(100) / row.size) as u32
-    };
+    let empty = if row.state == TaskState::Done { 100 } else { 0 };
+    let percent = row
+        .sent
+        .saturating_mul(100)
+        .checked_div(row.size)
+        .map_or(empty, |p| p as u32);
     let status = match (&row.error, row.state) {
         (Some(e), TaskState::Failed) => format!("{} · {e}", i18n.t(Key::UploadFailed)),
         (Some(e), TaskState::Uploading | TaskState::Queued | TaskState::Completing) => {

@@ -275,6 +275,7 @@ impl Uploads {
         });
         self.open.set(true);
         self.pump();
+        self.render_now();
     }
 
     /// Gives the uploads waiting for their files (after a reload) the files the user picked
@@ -318,6 +319,7 @@ impl Uploads {
             .flatten()
             .unwrap_or(0);
         self.pump();
+        self.render_now();
         matched
     }
 
@@ -337,12 +339,14 @@ impl Uploads {
     pub fn command(&self, id: TaskId, command: fn(&mut Engine, TaskId)) {
         self.engine(|e| command(e, id));
         self.pump();
+        self.render_now();
     }
 
     /// Runs a command on every task.
     pub fn command_all(&self, command: fn(&mut Engine, TaskId)) {
         self.engine(|e| e.for_all(command));
         self.pump();
+        self.render_now();
     }
 
     /// Removes finished entries from the list.

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
-use crate::harness::{run, Ctx, DESKTOP};
+use crate::harness::{run, Ctx, DESKTOP, PHONE};
 
 /// Chunk size the tests give the default policy, so small files take many chunks.
 const CHUNK: usize = 64 * 1024;
@@ -173,6 +173,10 @@ async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empt
                 assert!(start.elapsed() < Duration::from_secs(30), "the empty folder was never created");
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
+            for row in ["Trip/a.txt", "Trip/photos/b.bin", "Trip/empty"] {
+                wait_row(&ctx, row, "done").await;
+            }
+            ctx.see("5 of 5 files").await;
             ctx.shot("uploads-done").await;
         },
     )
@@ -245,7 +249,7 @@ async fn pause_resume_and_a_reload_in_the_middle_never_send_a_chunk_twice() {
             ctx.js("setTimeout(() => location.reload(), 0); return true").await;
             tokio::time::sleep(Duration::from_millis(500)).await;
             let _ = ctx.c.accept_alert().await;
-            ctx.see("1 unfinished uploads wait for their files").await;
+            ctx.see("An unfinished upload waits for its file").await;
             let acked_before = numbers(&ctx, "return window.__acked || []").await;
             assert!(acked_before.is_empty(), "a new page");
             log_chunks(&ctx).await;
@@ -284,7 +288,8 @@ async fn existing_names_are_asked_once_per_batch_keep_both_overwrite_and_skip() 
             let other = write(dir.path(), "Other.txt", b"other");
             ctx.choose_files("upload-files", &[&welcome, &other]).await;
             ctx.see("Some names already exist").await;
-            ctx.see("1 files have the same name").await;
+            ctx.see("A file has the same name as an item in the destination")
+                .await;
             ctx.click("[data-choice=keep-both]").await;
             ctx.server_has("Welcome (1).md", &new).await;
             ctx.server_has("Other.txt", b"other").await;
@@ -381,6 +386,40 @@ async fn a_server_failing_a_tenth_of_the_chunks_still_gets_every_file_byte_ident
                 "some chunks failed and were sent again: {} requests",
                 sent.len()
             );
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_queue_and_the_conflict_question_fit_a_phone() {
+    run(
+        PHONE,
+        |_| {},
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.see("Welcome.md").await;
+            let dir = tempfile::tempdir().expect("tmp");
+            let welcome = write(dir.path(), "Welcome.md", b"phone");
+            let long = write(
+                dir.path(),
+                "A rather long file name that must not widen the page on a phone.txt",
+                b"long",
+            );
+            ctx.choose_files("upload-files", &[&welcome, &long]).await;
+            ctx.see("Some names already exist").await;
+            ctx.shot("phone-upload-conflict").await;
+            ctx.click("[data-choice=keep-both]").await;
+            ctx.server_has("Welcome (1).md", b"phone").await;
+            wait_row(&ctx, "Welcome.md", "done").await;
+            let width = ctx.js("return document.documentElement.scrollWidth").await;
+            assert!(
+                width.as_f64().unwrap_or(9999.0) <= 390.0,
+                "page width {width}"
+            );
+            // Let the progress bars finish their short transition.
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            ctx.shot("phone-uploads").await;
         },
     )
     .await;

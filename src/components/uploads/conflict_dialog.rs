@@ -28,6 +28,7 @@ pub fn ConflictDialog() -> impl IntoView {
     move || {
         uploads.asking.get().map(|asking| {
             let text = match asking {
+                Asking::Before(1) => i18n.t(Key::ConflictBeforeOne).to_string(),
                 Asking::Before(count) => i18n.tf(Key::ConflictBefore, &[("count", &count.to_string())]),
                 Asking::During(_) => i18n.t(Key::ConflictDuring).to_string(),
             };

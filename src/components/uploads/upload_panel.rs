@@ -95,6 +95,8 @@ pub fn UploadPanel() -> impl IntoView {
             .map_or(empty, |p| p as u32)
     };
     let rows = move || {
+        // Rows take their text at build time: rebuild them on a language switch.
+        i18n.locale();
         let height = list
             .get()
             .map(|el| f64::from(el.client_height()))
@@ -135,7 +137,7 @@ pub fn UploadPanel() -> impl IntoView {
                         let waiting = uploads.waiting_for_files();
                         (waiting > 0).then(|| view! {
                             <div class="cr-uploads__repick" role="group">
-                                <p>{i18n.tf(Key::ResumeWaiting, &[("count", &waiting.to_string())])}</p>
+                                <p>{if waiting == 1 { i18n.t(Key::ResumeWaitingOne).to_string() } else { i18n.tf(Key::ResumeWaiting, &[("count", &waiting.to_string())]) }}</p>
                                 <button type="button" class="cr-button" data-action="repick-files" on:click=move |_| { if let Some(p) = pickers.get_untracked() { p.open_files() } }>{i18n.t(Key::PickFiles)}</button>
                                 <button type="button" class="cr-button" data-action="repick-folder" on:click=move |_| { if let Some(p) = pickers.get_untracked() { p.open_folder() } }>{i18n.t(Key::PickFolder)}</button>
                             </div>

@@ -75,6 +75,14 @@ async fn log_chunks(ctx: &Ctx) {
     .await;
 }
 
+/// Signs in, gives the default policy small chunks, and starts the chunk log.
+async fn small_chunks_and_a_chunk_log(ctx: &Ctx) {
+    ctx.sign_in().await;
+    set_policy(ctx, json!({})).await;
+    ctx.see("Welcome.md").await;
+    log_chunks(ctx).await;
+}
+
 async fn numbers(ctx: &Ctx, script: &str) -> Vec<u64> {
     let v = ctx.js(script).await;
     let mut out: Vec<u64> = v
@@ -120,10 +128,7 @@ async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empt
         DESKTOP,
         |c| c.test_hooks = true,
         |ctx| async move {
-            ctx.sign_in().await;
-            set_policy(&ctx, json!({})).await;
-            ctx.see("Welcome.md").await;
-            log_chunks(&ctx).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
             let dir = tempfile::tempdir().expect("tmp");
             // 6 full chunks and a short seventh.
             let big = bytes(6 * CHUNK + 123, 1);
@@ -219,10 +224,7 @@ async fn pause_resume_and_a_reload_in_the_middle_never_send_a_chunk_twice() {
         DESKTOP,
         |c| c.test_hooks = true,
         |ctx| async move {
-            ctx.sign_in().await;
-            set_policy(&ctx, json!({})).await;
-            ctx.see("Welcome.md").await;
-            log_chunks(&ctx).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
             let dir = tempfile::tempdir().expect("tmp");
             let slow = bytes(24 * CHUNK, 4);
             let path = write(dir.path(), "slow.bin", &slow);
@@ -360,10 +362,7 @@ async fn a_server_failing_a_tenth_of_the_chunks_still_gets_every_file_byte_ident
             c.chunk_faults = 10;
         },
         |ctx| async move {
-            ctx.sign_in().await;
-            set_policy(&ctx, json!({})).await;
-            ctx.see("Welcome.md").await;
-            log_chunks(&ctx).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
             let dir = tempfile::tempdir().expect("tmp");
             // 8 files of 12 chunks: 96 requests, so at 10% the chance of no fault at all is 4e-5.
             let files: Vec<(String, Vec<u8>)> = (0..8u8)

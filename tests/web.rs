@@ -433,3 +433,76 @@ async fn thumbnails_are_asked_for_on_screen_tiles_only_a_few_at_a_time() {
         "answered thumbnails are shown"
     );
 }
+
+#[wasm_bindgen_test]
+async fn the_upload_queue_renders_only_visible_rows_of_thousands() {
+    use cloudreve_api::models::StoragePolicy;
+    use cloudreve_web::components::uploads::upload_panel::UploadPanel;
+    use cloudreve_web::state::uploads::Uploads;
+    use cloudreve_web::uploads::sources::Picked;
+
+    add_style(".cr-uploads__list{max-height:320px;overflow-y:auto}.cr-upload{height:64px;box-sizing:border-box}");
+    let root = container();
+    let service = RwSignal::new_local(None::<Uploads>);
+    let _handle = leptos::mount::mount_to(root.clone(), move || {
+        let i18n = I18n::new(Locale::En);
+        provide_context(i18n);
+        let session = cloudreve_web::state::session::provide_session(
+            cloudreve_web::api::Transport::new("/api/v4"),
+        );
+        cloudreve_web::state::toasts::provide_toasts();
+        service.set(Some(Uploads::provide(session, i18n)));
+        view! { <UploadPanel/> }
+    });
+    leptos::task::tick().await;
+    // 5,000 files a 1-byte policy refuses: they fail at once, item by item, without any request.
+    let files: js_sys::Array =
+        js_sys::eval("Array.from({ length: 5000 }, (_, i) => new File(['ab'], 'f' + i + '.bin'))")
+            .expect("files")
+            .unchecked_into();
+    let picked: Vec<Picked> = files
+        .iter()
+        .map(|f| {
+            let file: web_sys::File = f.unchecked_into();
+            Picked {
+                rel_path: file.name(),
+                file: Some(file),
+            }
+        })
+        .collect();
+    let policy = StoragePolicy {
+        id: "p".into(),
+        max_size: 1,
+        ..StoragePolicy::default()
+    };
+    service
+        .get_untracked()
+        .expect("service")
+        .add(picked, CrUri::my(), policy, |_| false);
+    settle().await;
+    let rows = all(&root, ".cr-upload");
+    assert!(
+        rows.len() > 3 && rows.len() < 20,
+        "5,000 entries, {} rows in the DOM",
+        rows.len()
+    );
+    assert!(text(&root).contains("0 of 5000 files"), "{}", text(&root));
+    assert!(text(&root).contains("Larger than the storage policy allows"));
+    let list = root
+        .query_selector(".cr-uploads__list")
+        .ok()
+        .flatten()
+        .expect("list")
+        .unchecked_into::<web_sys::HtmlElement>();
+    list.set_scroll_top(64 * 5000);
+    list.dispatch_event(&web_sys::Event::new("scroll").expect("event"))
+        .expect("scroll");
+    settle().await;
+    let rows = all(&root, ".cr-upload");
+    assert!(rows.len() < 20, "{} rows after scrolling", rows.len());
+    assert!(
+        rows.iter()
+            .any(|r| r.get_attribute("data-upload").as_deref() == Some("f4999.bin")),
+        "the last entry is rendered at the end"
+    );
+}

@@ -13,3 +13,4 @@ pub mod resume;
 pub mod s3_xml;
 pub mod speed;
 pub mod task;
+pub mod task_list;

@@ -200,12 +200,14 @@ keys! {
     UploadCancelled => "Cancelled", "已取消";
     UploadSkipped => "Skipped", "已跳过";
     UploadRetrying => "Retrying after an error: {error}", "出错后重试：{error}";
+    ResumeWaitingOne => "An unfinished upload waits for its file", "1 个未完成的上传等待重新选择文件";
     ResumeWaiting => "{count} unfinished uploads wait for their files", "{count} 个未完成的上传等待重新选择文件";
     PickFiles => "Choose files", "选择文件";
     PickFolder => "Choose folder", "选择文件夹";
     ResumeMatched => "{count} uploads resumed", "已继续 {count} 个上传";
     ResumeNoMatch => "None of these files match a waiting upload", "这些文件与等待中的上传都不匹配";
     ConflictTitle => "Some names already exist", "部分名称已存在";
+    ConflictBeforeOne => "A file has the same name as an item in the destination. What should happen to it?", "有 1 个文件与目标位置中的项目同名。如何处理？";
     ConflictBefore => "{count} files have the same name as items in the destination. What should happen to them?", "{count} 个文件与目标位置中的项目同名。如何处理？";
     ConflictDuring => "Files of this upload have the same name as items in the destination. What should happen to them?", "此次上传中有文件与目标位置中的项目同名。如何处理？";
     ConflictSkip => "Skip them", "跳过";

@@ -173,27 +173,48 @@ impl Session {
         result
     }
 
+    /// Calls an endpoint whose answer data the caller does not need. Not generic: every generic
+    /// call site instantiates a whole request future, and the upload queue makes several such calls
+    /// (wasm size).
+    pub async fn call_ignoring_data(&self, auth: Auth, call: HttpCall) -> Result<(), ApiError> {
+        let (reply, with_token) = self.fetch(auth, call, &CallExtras::default()).await?;
+        let result = reply.decode::<serde::de::IgnoredAny>().map(drop);
+        if let Err(e) = &result {
+            if with_token && e.ends_session() {
+                self.expire();
+            }
+        }
+        result
+    }
+
     /// The endpoint-independent part of a call (one copy in the wasm, not one per endpoint): sends
     /// `call` with a fresh token unless `auth` is [`Auth::None`]; also tells whether a token went out.
-    async fn fetch(
+    ///
+    /// The future is boxed on purpose: callers hold a pointer to one compiled copy instead of
+    /// inlining the whole request (token refresh, fetch, body) into every call site's state machine.
+    fn fetch(
         &self,
         auth: Auth,
         call: HttpCall,
         extras: &CallExtras,
-    ) -> Result<(Reply, bool), ApiError> {
-        let token = if auth == Auth::None {
-            None
-        } else {
-            self.fresh_token().await
-        };
-        let opts = CallOptions {
-            token: token.as_deref(),
-            context_hint: extras.context_hint.as_deref(),
-            purchase_ticket: extras.purchase_ticket.as_deref(),
-            abort: extras.abort.as_ref(),
-        };
-        let reply = self.transport.get_value().fetch(call, opts).await?;
-        Ok((reply, token.is_some()))
+    ) -> futures::future::LocalBoxFuture<'static, Result<(Reply, bool), ApiError>> {
+        let this = *self;
+        let extras = extras.clone();
+        Box::pin(async move {
+            let token = if auth == Auth::None {
+                None
+            } else {
+                this.fresh_token().await
+            };
+            let opts = CallOptions {
+                token: token.as_deref(),
+                context_hint: extras.context_hint.as_deref(),
+                purchase_ticket: extras.purchase_ticket.as_deref(),
+                abort: extras.abort.as_ref(),
+            };
+            let reply = this.transport.get_value().fetch(call, opts).await?;
+            Ok((reply, token.is_some()))
+        })
     }
 
     /// The access token to send, refreshing it first when it is about to expire.

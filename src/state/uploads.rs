@@ -6,17 +6,19 @@
 
 use std::collections::HashMap;
 
-use cloudreve_api::endpoints::callback::{CosCallback, Ks3Callback, S3Callback};
+use cloudreve_api::endpoint::Endpoint;
 use cloudreve_api::models::{
     CreateFileRequest, CreateType, CreateUploadSessionRequest, DeleteUploadSessionRequest,
     StoragePolicy,
 };
-use cloudreve_api::{ApiError, Code, CrUri};
+use cloudreve_api::uri::encode_component;
+use cloudreve_api::{ApiError, Auth, Code, CrUri, Method};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
+use crate::api::HttpCall;
 use crate::browser;
 use crate::domain::upload::conflict_names::ConflictChoice;
 use crate::domain::upload::engine::{Action, Engine, NewUpload, Totals, DEFAULT_FILE_LIMIT};
@@ -273,6 +275,7 @@ impl Uploads {
         });
         self.open.set(true);
         self.pump();
+        self.render_now();
     }
 
     /// Gives the uploads waiting for their files (after a reload) the files the user picked
@@ -316,6 +319,7 @@ impl Uploads {
             .flatten()
             .unwrap_or(0);
         self.pump();
+        self.render_now();
         matched
     }
 
@@ -335,12 +339,14 @@ impl Uploads {
     pub fn command(&self, id: TaskId, command: fn(&mut Engine, TaskId)) {
         self.engine(|e| command(e, id));
         self.pump();
+        self.render_now();
     }
 
     /// Runs a command on every task.
     pub fn command_all(&self, command: fn(&mut Engine, TaskId)) {
         self.engine(|e| e.for_all(command));
         self.pump();
+        self.render_now();
     }
 
     /// Removes finished entries from the list.
@@ -419,8 +425,12 @@ impl Uploads {
                         err_on_conflict: false,
                         metadata: None,
                     };
-                    match this.session.call(&req).await {
-                        Ok(_) => {
+                    match this
+                        .session
+                        .call_ignoring_data(CreateFileRequest::AUTH, HttpCall::of(&req))
+                        .await
+                    {
+                        Ok(()) => {
                             this.engine(|e| e.folder_created(task));
                             this.note_finished(task);
                         }
@@ -499,9 +509,10 @@ impl Uploads {
             Action::DeleteSession { id, uri } => {
                 spawn_local(async move {
                     // Best effort, as the official client: the server also expires sessions.
+                    let req = DeleteUploadSessionRequest { id, uri };
                     let _ = this
                         .session
-                        .call(&DeleteUploadSessionRequest { id, uri })
+                        .call_ignoring_data(DeleteUploadSessionRequest::AUTH, HttpCall::of(&req))
                         .await;
                 });
             }
@@ -633,33 +644,22 @@ impl Uploads {
                 other => other?,
             }
         }
-        let (sid, key) = (s.id.clone(), s.callback_secret.clone());
-        let result = match callback.as_str() {
-            "s3" => {
-                self.session
-                    .call(&S3Callback {
-                        session_id: sid,
-                        key,
-                    })
-                    .await
-            }
-            "ks3" => {
-                self.session
-                    .call(&Ks3Callback {
-                        session_id: sid,
-                        key,
-                    })
-                    .await
-            }
-            "cos" => {
-                self.session
-                    .call(&CosCallback {
-                        session_id: sid,
-                        key,
-                    })
-                    .await
-            }
-            _ => Ok(()),
+        // `GET /callback/{s3|ks3|cos}/{session}/{key}` (callback.md); OSS and OBS call Cloudreve
+        // themselves.
+        let result = if callback.is_empty() {
+            Ok(())
+        } else {
+            let call = HttpCall {
+                method: Method::Get,
+                path: format!(
+                    "/callback/{callback}/{}/{}",
+                    encode_component(&s.id),
+                    encode_component(&s.callback_secret)
+                ),
+                query: Vec::new(),
+                body: None,
+            };
+            self.session.call_ignoring_data(Auth::None, call).await
         };
         match result {
             // callback.md: a second call finds no session; after a retry that means it is done.

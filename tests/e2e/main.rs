@@ -4,6 +4,8 @@
 
 mod explorer;
 mod harness;
+mod upload_s3;
+mod upload_support;
 mod uploads;
 
 use std::time::Duration;

@@ -1,119 +1,14 @@
 //! Uploads through the real app: pickers, a folder drop with an empty subfolder, chunked files
 //! compared byte for byte on the server, pause and resume, a reload in the middle, conflict choices,
-//! policy limits, paste, a server that fails a tenth of the chunk requests, and a folder on an S3
-//! policy whose parts go straight to a bucket.
+//! policy limits, paste, a server that fails a tenth of the chunk requests, and a phone.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
-use crate::harness::{run, Ctx, DESKTOP};
-
-/// Chunk size the tests give the default policy, so small files take many chunks.
-const CHUNK: usize = 64 * 1024;
-
-/// Deterministic bytes that differ from file to file.
-fn bytes(len: usize, seed: u8) -> Vec<u8> {
-    let mut x = u32::from(seed).wrapping_mul(2_654_435_761).wrapping_add(1);
-    (0..len)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 17;
-            x ^= x << 5;
-            x as u8
-        })
-        .collect()
-}
-
-fn write(dir: &Path, rel: &str, content: &[u8]) -> PathBuf {
-    let path = dir.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(&path, content).expect("write");
-    path
-}
-
-/// Gives the default storage policy small chunks (and anything else in `extra`).
-async fn set_policy(ctx: &Ctx, extra: serde_json::Value) {
-    let listing = ctx
-        .api(
-            "GET",
-            "/file?uri=cloudreve%3A%2F%2Fmy&page_size=10",
-            json!(null),
-        )
-        .await;
-    let id = listing["data"]["storage_policy"]["id"].clone();
-    let mut body = json!({ "id": id, "chunk_size": CHUNK });
-    if let (Some(b), Some(e)) = (body.as_object_mut(), extra.as_object()) {
-        b.extend(e.clone());
-    }
-    let answer = ctx.api("POST", "/test/policy", body).await;
-    assert_eq!(answer["code"], 0, "{answer}");
-    // The page reads the policy from its listing.
-    ctx.c.refresh().await.expect("refresh");
-}
-
-/// Records every chunk request the page makes (`window.__chunks`: index per request, and
-/// `window.__acked`: indexes the server accepted).
-async fn log_chunks(ctx: &Ctx) {
-    ctx.js(
-        r#"window.__chunks = []; window.__acked = [];
-        const open = XMLHttpRequest.prototype.open;
-        XMLHttpRequest.prototype.open = function (method, url) {
-            const m = /\/file\/upload\/[^/]+\/(\d+)$/.exec(url);
-            if (m) {
-                const index = Number(m[1]);
-                window.__chunks.push(index);
-                this.addEventListener('load', () => { if (this.status === 200 && JSON.parse(this.responseText).code === 0) window.__acked.push(index); });
-            }
-            return open.apply(this, arguments);
-        };
-        return true;"#,
-    )
-    .await;
-}
-
-async fn numbers(ctx: &Ctx, script: &str) -> Vec<u64> {
-    let v = ctx.js(script).await;
-    let mut out: Vec<u64> = v
-        .as_array()
-        .map(|a| a.iter().filter_map(serde_json::Value::as_u64).collect())
-        .unwrap_or_default();
-    out.sort_unstable();
-    out
-}
-
-async fn row_state(ctx: &Ctx, path: &str) -> String {
-    ctx.js(&format!(
-        "const r = document.querySelector('[data-upload=\"{path}\"]'); return r ? r.dataset.state : ''"
-    ))
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_string()
-}
-
-async fn wait_row(ctx: &Ctx, path: &str, state: &str) {
-    let start = Instant::now();
-    loop {
-        let got = row_state(ctx, path).await;
-        if got == state {
-            return;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "{path} stayed {got:?}, wanted {state}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-fn sha(b: &[u8]) -> String {
-    format!("{:x}", Sha256::digest(b))
-}
+use crate::harness::{run, DESKTOP, PHONE};
+use crate::upload_support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empty_subfolder() {
@@ -121,10 +16,7 @@ async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empt
         DESKTOP,
         |c| c.test_hooks = true,
         |ctx| async move {
-            ctx.sign_in().await;
-            set_policy(&ctx, json!({})).await;
-            ctx.see("Welcome.md").await;
-            log_chunks(&ctx).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
             let dir = tempfile::tempdir().expect("tmp");
             // 6 full chunks and a short seventh.
             let big = bytes(6 * CHUNK + 123, 1);
@@ -174,40 +66,14 @@ async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empt
                 assert!(start.elapsed() < Duration::from_secs(30), "the empty folder was never created");
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
+            for row in ["Trip/a.txt", "Trip/photos/b.bin", "Trip/empty"] {
+                wait_row(&ctx, row, "done").await;
+            }
+            ctx.see("5 of 5 files").await;
             ctx.shot("uploads-done").await;
         },
     )
     .await;
-}
-
-/// Limits the browser's upload speed so that an upload lasts long enough to be paused.
-async fn throttle(ctx: &Ctx, bytes_per_sec: u64) {
-    ctx.cdp("Network.enable", json!({})).await;
-    ctx.cdp(
-        "Network.emulateNetworkConditions",
-        json!({ "offline": false, "latency": 0, "downloadThroughput": -1, "uploadThroughput": bytes_per_sec }),
-    )
-    .await;
-}
-
-async fn row_percent(ctx: &Ctx, path: &str) -> u64 {
-    ctx.js(&format!(
-        "const r = document.querySelector('[data-upload=\"{path}\"] [role=progressbar]'); return r ? Number(r.getAttribute('aria-valuenow')) : -1"
-    ))
-    .await
-    .as_u64()
-    .unwrap_or(0)
-}
-
-async fn wait_percent(ctx: &Ctx, path: &str, at_least: u64) {
-    let start = Instant::now();
-    while row_percent(ctx, path).await < at_least {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "{path} never reached {at_least}%"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -216,10 +82,7 @@ async fn pause_resume_and_a_reload_in_the_middle_never_send_a_chunk_twice() {
         DESKTOP,
         |c| c.test_hooks = true,
         |ctx| async move {
-            ctx.sign_in().await;
-            set_policy(&ctx, json!({})).await;
-            ctx.see("Welcome.md").await;
-            log_chunks(&ctx).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
             let dir = tempfile::tempdir().expect("tmp");
             let slow = bytes(24 * CHUNK, 4);
             let path = write(dir.path(), "slow.bin", &slow);
@@ -246,7 +109,7 @@ async fn pause_resume_and_a_reload_in_the_middle_never_send_a_chunk_twice() {
             ctx.js("setTimeout(() => location.reload(), 0); return true").await;
             tokio::time::sleep(Duration::from_millis(500)).await;
             let _ = ctx.c.accept_alert().await;
-            ctx.see("1 unfinished uploads wait for their files").await;
+            ctx.see("An unfinished upload waits for its file").await;
             let acked_before = numbers(&ctx, "return window.__acked || []").await;
             assert!(acked_before.is_empty(), "a new page");
             log_chunks(&ctx).await;
@@ -285,7 +148,8 @@ async fn existing_names_are_asked_once_per_batch_keep_both_overwrite_and_skip() 
             let other = write(dir.path(), "Other.txt", b"other");
             ctx.choose_files("upload-files", &[&welcome, &other]).await;
             ctx.see("Some names already exist").await;
-            ctx.see("1 files have the same name").await;
+            ctx.see("A file has the same name as an item in the destination")
+                .await;
             ctx.click("[data-choice=keep-both]").await;
             ctx.server_has("Welcome (1).md", &new).await;
             ctx.server_has("Other.txt", b"other").await;
@@ -356,10 +220,7 @@ async fn a_server_failing_a_tenth_of_the_chunks_still_gets_every_file_byte_ident
             c.chunk_faults = 10;
         },
         |ctx| async move {
-            ctx.sign_in().await;
-            set_policy(&ctx, json!({})).await;
-            ctx.see("Welcome.md").await;
-            log_chunks(&ctx).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
             let dir = tempfile::tempdir().expect("tmp");
             // 8 files of 12 chunks: 96 requests, so at 10% the chance of no fault at all is 4e-5.
             let files: Vec<(String, Vec<u8>)> = (0..8u8)
@@ -388,66 +249,35 @@ async fn a_server_failing_a_tenth_of_the_chunks_still_gets_every_file_byte_ident
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_file_in_an_s3_folder_goes_straight_to_the_bucket() {
-    // The bucket: parts as small as the tests' chunks, CORS open to the app's origin.
-    let bucket_dir = tempfile::tempdir().expect("tmp");
-    let (key, secret, bucket) = ("e2e-s3-key", "e2e-s3-secret", "cloudreve");
-    let mut config = s3box::S3BoxConfig::new(bucket_dir.path(), key, secret, bucket);
-    config.min_part_size = 1;
-    let s3 = s3box::start(config).await.expect("s3box");
-    let settings = refserver::s3::S3Settings {
-        endpoint: s3.endpoint(),
-        bucket: bucket.into(),
-        region: "us-east-1".into(),
-        access_key: key.into(),
-        secret_key: secret.into(),
-        path_style: true,
-    };
+async fn the_queue_and_the_conflict_question_fit_a_phone() {
     run(
-        DESKTOP,
-        |c| c.test_hooks = true,
+        PHONE,
+        |_| {},
         |ctx| async move {
             ctx.sign_in().await;
-            let folder = "cloudreve://my/Bucket";
-            let r = ctx.api("POST", "/file/create", json!({ "uri": folder, "type": "folder" })).await;
-            assert_eq!(r["code"], 0, "{r}");
-            let policy = json!({ "name": "Bucket", "type": "s3", "chunk_size": CHUNK, "chunk_concurrency": 3, "settings": settings });
-            let r = ctx.api("POST", "/test/policy", policy).await;
-            assert_eq!(r["code"], 0, "{r}");
-            let mount = json!({ "uri": folder, "policy_id": r["data"]["id"] });
-            assert_eq!(ctx.api("POST", "/test/mount", mount).await["code"], 0);
-            ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FBucket").await;
-            ctx.see("Upload files").await;
+            ctx.see("Welcome.md").await;
             let dir = tempfile::tempdir().expect("tmp");
-            // 5 full parts and a short sixth, sent up to 3 at a time.
-            let data = bytes(5 * CHUNK + 777, 30);
-            let path = write(dir.path(), "s3.bin", &data);
-            ctx.choose_files("upload-files", &[&path]).await;
-            wait_row(&ctx, "s3.bin", "done").await;
-            ctx.see("s3.bin").await;
-
-            // The object the file names holds exactly the bytes, and no part stayed local.
-            let segments = ["Bucket".to_string(), "s3.bin".to_string()];
-            let row = ctx
-                .state
-                .db
-                .with(|c| refserver::store::files::resolve(c, 1, &segments, 0))
-                .expect("resolve")
-                .expect("the file");
-            assert_eq!(row.size, data.len() as i64);
-            let blob = row.blob.expect("a blob");
-            let Some(refserver::blobs::BlobRef::S3 { key, .. }) = refserver::blobs::BlobRef::parse(&blob) else {
-                panic!("not in the bucket: {blob}");
-            };
-            let client = refserver::s3::S3Client::new(settings).expect("client");
-            let stored = client.get_object(key, None).await.expect("object");
-            assert_eq!(sha(&stored), sha(&data), "SHA-256 in the bucket");
-            let uploading = ctx.state.db.with(|c| {
-                c.query_row("SELECT COUNT(*) FROM upload_sessions", [], |r| r.get::<_, i64>(0)).unwrap_or(-1)
-            });
-            assert_eq!(uploading, 0, "the callback ended the session");
+            let welcome = write(dir.path(), "Welcome.md", b"phone");
+            let long = write(
+                dir.path(),
+                "A rather long file name that must not widen the page on a phone.txt",
+                b"long",
+            );
+            ctx.choose_files("upload-files", &[&welcome, &long]).await;
+            ctx.see("Some names already exist").await;
+            ctx.shot("phone-upload-conflict").await;
+            ctx.click("[data-choice=keep-both]").await;
+            ctx.server_has("Welcome (1).md", b"phone").await;
+            wait_row(&ctx, "Welcome.md", "done").await;
+            let width = ctx.js("return document.documentElement.scrollWidth").await;
+            assert!(
+                width.as_f64().unwrap_or(9999.0) <= 390.0,
+                "page width {width}"
+            );
+            // Let the progress bars finish their short transition.
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            ctx.shot("phone-uploads").await;
         },
     )
     .await;
-    s3.stop().await;
 }

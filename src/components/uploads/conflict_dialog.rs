@@ -8,6 +8,17 @@ use crate::domain::upload::conflict_names::ConflictChoice;
 use crate::i18n::{use_i18n, Key};
 use crate::state::uploads::{use_uploads, Asking};
 
+/// The answers: label, `data-choice`, choice.
+const CHOICES: [(Key, &str, ConflictChoice); 3] = [
+    (Key::ConflictSkip, "skip", ConflictChoice::Skip),
+    (
+        Key::ConflictOverwrite,
+        "overwrite",
+        ConflictChoice::Overwrite,
+    ),
+    (Key::ConflictKeepBoth, "keep-both", ConflictChoice::KeepBoth),
+];
+
 /// Shows the question while the queue asks one.
 #[component]
 pub fn ConflictDialog() -> impl IntoView {
@@ -17,6 +28,7 @@ pub fn ConflictDialog() -> impl IntoView {
     move || {
         uploads.asking.get().map(|asking| {
             let text = match asking {
+                Asking::Before(1) => i18n.t(Key::ConflictBeforeOne).to_string(),
                 Asking::Before(count) => i18n.tf(Key::ConflictBefore, &[("count", &count.to_string())]),
                 Asking::During(_) => i18n.t(Key::ConflictDuring).to_string(),
             };
@@ -25,9 +37,10 @@ pub fn ConflictDialog() -> impl IntoView {
                     <div class="cr-dialog__form">
                         <p class="cr-dialog__text">{text}</p>
                         <div class="cr-dialog__actions cr-dialog__actions--stack">
-                            <button type="button" class="cr-button" data-choice="skip" on:click=move |_| choose(Some(ConflictChoice::Skip))>{move || i18n.t(Key::ConflictSkip)}</button>
-                            <button type="button" class="cr-button" data-choice="overwrite" on:click=move |_| choose(Some(ConflictChoice::Overwrite))>{move || i18n.t(Key::ConflictOverwrite)}</button>
-                            <button type="button" class="cr-button cr-button--primary" data-choice="keep-both" autofocus=true on:click=move |_| choose(Some(ConflictChoice::KeepBoth))>{move || i18n.t(Key::ConflictKeepBoth)}</button>
+                            {CHOICES.iter().map(|&(key, name, choice)| view! {
+                                <button type="button" class="cr-button" class:cr-button--primary=choice == ConflictChoice::KeepBoth
+                                    data-choice=name on:click=move |_| choose(Some(choice))>{move || i18n.t(key)}</button>
+                            }).collect_view()}
                         </div>
                     </div>
                 </Modal>

@@ -11,7 +11,7 @@ use crate::domain::upload::engine::{Engine, FILE_LIMIT_RANGE};
 use crate::domain::visible_range::VisibleRange;
 use crate::i18n::{use_i18n, Key};
 use crate::state::toasts::use_toasts;
-use crate::state::uploads::use_uploads;
+use crate::state::uploads::{use_uploads, Uploads};
 use crate::uploads::sources::Picked;
 
 /// Height of one row in px (the CSS sets the same).
@@ -26,6 +26,21 @@ fn duration(secs: u64) -> String {
         _ => format!("{}h {:02}m", secs / 3600, (secs % 3600) / 60),
     }
 }
+
+/// A command for the whole queue: label, `data-action`, what it does.
+type Tool = (Key, &'static str, fn(Uploads));
+
+/// The commands for the whole queue.
+const TOOLS: [Tool; 4] = [
+    (Key::PauseAll, "pause-all", |u| u.command_all(Engine::pause)),
+    (Key::ResumeAll, "resume-all", |u| {
+        u.command_all(Engine::resume)
+    }),
+    (Key::CancelAll, "cancel-all", |u| {
+        u.command_all(Engine::cancel)
+    }),
+    (Key::ClearFinished, "clear-finished", |u| u.clear_finished()),
+];
 
 /// The panel; hidden while the queue is empty.
 #[component]
@@ -73,17 +88,15 @@ pub fn UploadPanel() -> impl IntoView {
     };
     let percent = move || {
         let (t, _) = uploads.summary();
-        if t.total == 0 {
-            if t.pending == 0 {
-                100
-            } else {
-                0
-            }
-        } else {
-            (t.sent.saturating_mul(100) / t.total) as u32
-        }
+        let empty = if t.pending == 0 { 100 } else { 0 };
+        t.sent
+            .saturating_mul(100)
+            .checked_div(t.total)
+            .map_or(empty, |p| p as u32)
     };
     let rows = move || {
+        // Rows take their text at build time: rebuild them on a language switch.
+        i18n.locale();
         let height = list
             .get()
             .map(|el| f64::from(el.client_height()))
@@ -124,17 +137,16 @@ pub fn UploadPanel() -> impl IntoView {
                         let waiting = uploads.waiting_for_files();
                         (waiting > 0).then(|| view! {
                             <div class="cr-uploads__repick" role="group">
-                                <p>{i18n.tf(Key::ResumeWaiting, &[("count", &waiting.to_string())])}</p>
+                                <p>{if waiting == 1 { i18n.t(Key::ResumeWaitingOne).to_string() } else { i18n.tf(Key::ResumeWaiting, &[("count", &waiting.to_string())]) }}</p>
                                 <button type="button" class="cr-button" data-action="repick-files" on:click=move |_| { if let Some(p) = pickers.get_untracked() { p.open_files() } }>{i18n.t(Key::PickFiles)}</button>
                                 <button type="button" class="cr-button" data-action="repick-folder" on:click=move |_| { if let Some(p) = pickers.get_untracked() { p.open_folder() } }>{i18n.t(Key::PickFolder)}</button>
                             </div>
                         })
                     }}
                     <div class="cr-uploads__tools">
-                        <button type="button" class="cr-button cr-button--quiet" data-action="pause-all" on:click=move |_| uploads.command_all(Engine::pause)>{move || i18n.t(Key::PauseAll)}</button>
-                        <button type="button" class="cr-button cr-button--quiet" data-action="resume-all" on:click=move |_| uploads.command_all(Engine::resume)>{move || i18n.t(Key::ResumeAll)}</button>
-                        <button type="button" class="cr-button cr-button--quiet" data-action="cancel-all" on:click=move |_| uploads.command_all(Engine::cancel)>{move || i18n.t(Key::CancelAll)}</button>
-                        <button type="button" class="cr-button cr-button--quiet" data-action="clear-finished" on:click=move |_| uploads.clear_finished()>{move || i18n.t(Key::ClearFinished)}</button>
+                        {TOOLS.iter().map(|&(key, action, run)| view! {
+                            <button type="button" class="cr-button cr-button--quiet" data-action=action on:click=move |_| run(uploads)>{move || i18n.t(key)}</button>
+                        }).collect_view()}
                         <label class="cr-uploads__limit">
                             {move || i18n.t(Key::UploadConcurrency)}
                             <select name="upload-concurrency" on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse() { uploads.set_file_limit(n) } }>

@@ -14,7 +14,9 @@ use crate::state::uploads::use_uploads;
 pub struct RowData {
     /// The task.
     pub id: TaskId,
-    /// Shown path.
+    /// Path relative to the pick (identifies the row in tests).
+    pub rel_path: String,
+    /// Shown path (with the new name when "keep both" renamed it).
     pub path: String,
     /// Where it is.
     pub state: TaskState,
@@ -31,6 +33,7 @@ impl RowData {
     pub fn of(t: &Task) -> Self {
         RowData {
             id: t.id,
+            rel_path: t.rel_path.clone(),
             path: if t.name == t.original_name {
                 t.rel_path.clone()
             } else {
@@ -63,24 +66,24 @@ fn state_key(s: TaskState) -> Key {
 /// A row of the queue.
 #[component]
 pub fn UploadRow(row: RowData) -> impl IntoView {
-    let i18n = use_i18n();
+    // Rows are rebuilt on every queue change and on a language switch (the panel tracks both), so
+    // their text is computed once here.
+    let locale = use_i18n().locale_untracked();
+    let t = move |key: Key| key.text(locale);
     let uploads = use_uploads();
     let id = row.id;
-    let percent = if row.size == 0 {
-        if row.state == TaskState::Done {
-            100
-        } else {
-            0
-        }
-    } else {
-        (row.sent.saturating_mul(100) / row.size) as u32
-    };
+    let empty = if row.state == TaskState::Done { 100 } else { 0 };
+    let percent = row
+        .sent
+        .saturating_mul(100)
+        .checked_div(row.size)
+        .map_or(empty, |p| p as u32);
     let status = match (&row.error, row.state) {
-        (Some(e), TaskState::Failed) => format!("{} · {e}", i18n.t(Key::UploadFailed)),
+        (Some(e), TaskState::Failed) => format!("{} · {e}", t(Key::UploadFailed)),
         (Some(e), TaskState::Uploading | TaskState::Queued | TaskState::Completing) => {
-            i18n.tf(Key::UploadRetrying, &[("error", e)])
+            crate::i18n::fill(t(Key::UploadRetrying), &[("error", e)])
         }
-        (_, s) => i18n.t(state_key(s)).to_string(),
+        (_, s) => t(state_key(s)).to_string(),
     };
     let bytes = format!(
         "{} / {}",
@@ -89,10 +92,10 @@ pub fn UploadRow(row: RowData) -> impl IntoView {
     );
     let path = row.path.clone();
     let button = move |key: Key, action: &'static str, command: fn(&mut Engine, TaskId)| {
-        let label = format!("{} {}", i18n.t(key), path);
+        let label = format!("{} {}", t(key), path);
         view! {
             <button type="button" class="cr-upload__button" data-action=action aria-label=label.clone() title=label
-                on:click=move |_| uploads.command(id, command)>{i18n.t(key)}</button>
+                on:click=move |_| uploads.command(id, command)>{t(key)}</button>
         }
     };
     let s = row.state;
@@ -102,7 +105,7 @@ pub fn UploadRow(row: RowData) -> impl IntoView {
     );
     let can_cancel = !s.is_finished();
     view! {
-        <li class="cr-upload" data-state=format!("{s:?}").to_lowercase() data-upload=row.path.clone()>
+        <li class="cr-upload" data-state=format!("{s:?}").to_lowercase() data-upload=row.rel_path.clone()>
             <div class="cr-upload__head">
                 <span class="cr-upload__name" title=row.path.clone()>{row.path.clone()}</span>
                 <span class="cr-upload__bytes">{bytes}</span>
@@ -112,7 +115,7 @@ pub fn UploadRow(row: RowData) -> impl IntoView {
                 <div class="cr-progress__bar" style=format!("width:{percent}%")></div>
             </div>
             <div class="cr-upload__foot">
-                <span class="cr-upload__status" class:cr-upload__status--error=s == TaskState::Failed>{status}</span>
+                <span class="cr-upload__status" class:cr-upload__status--error=s == TaskState::Failed title=status.clone()>{status.clone()}</span>
                 <span class="cr-upload__actions">
                     {can_pause.then(|| button(Key::Pause, "pause", Engine::pause))}
                     {(s == TaskState::Paused).then(|| button(Key::Resume, "resume", Engine::resume))}

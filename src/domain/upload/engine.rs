@@ -7,8 +7,6 @@
 //! It never touches the network or the clock: the web layer calls [`Engine::next_actions`] with
 //! the time, performs the actions, and reports what happened through the event methods.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::backoff::{delay_ms, Jitter};
 use super::chunk_plan::ChunkPlan;
 use super::conflict_names::{numbered, ConflictChoice};
@@ -17,6 +15,7 @@ use super::resume::ResumeRecord;
 use super::task::{
     BatchId, Chunk, ChunkState, Failure, FailureKind, Task, TaskId, TaskKind, TaskState,
 };
+use super::task_list::{IdSet, TaskList};
 
 /// Default number of files uploading together.
 pub const DEFAULT_FILE_LIMIT: usize = 5;
@@ -122,18 +121,18 @@ pub struct Totals {
 /// The queue and its scheduler.
 #[derive(Debug)]
 pub struct Engine {
-    tasks: BTreeMap<TaskId, Task>,
+    tasks: TaskList,
     next_id: TaskId,
     next_batch: BatchId,
     uid_prefix: String,
     file_limit: usize,
     /// Failures in a row before a file fails.
     pub max_attempts: u32,
-    choices: BTreeMap<BatchId, ConflictChoice>,
-    asked: BTreeSet<BatchId>,
+    choices: Vec<(BatchId, ConflictChoice)>,
+    asked: IdSet,
     outbox: Vec<Action>,
     jitter: Jitter,
-    dirty: BTreeSet<TaskId>,
+    dirty: IdSet,
     forgotten: Vec<String>,
 }
 
@@ -142,17 +141,17 @@ impl Engine {
     /// retry jitter.
     pub fn new(uid_prefix: impl Into<String>, seed: u64) -> Self {
         Engine {
-            tasks: BTreeMap::new(),
+            tasks: TaskList::default(),
             next_id: 1,
             next_batch: 1,
             uid_prefix: uid_prefix.into(),
             file_limit: DEFAULT_FILE_LIMIT,
             max_attempts: MAX_ATTEMPTS,
-            choices: BTreeMap::new(),
-            asked: BTreeSet::new(),
+            choices: Vec::new(),
+            asked: IdSet::default(),
             outbox: Vec::new(),
             jitter: Jitter::new(seed),
-            dirty: BTreeSet::new(),
+            dirty: IdSet::default(),
             forgotten: Vec::new(),
         }
     }
@@ -178,7 +177,7 @@ impl Engine {
         let batch = self.next_batch;
         self.next_batch += 1;
         if let Some(choice) = choice {
-            self.choices.insert(batch, choice);
+            self.set_choice(batch, choice);
         }
         let ids = items
             .into_iter()
@@ -208,7 +207,7 @@ impl Engine {
                     not_before: 0,
                     request_in_flight: false,
                 };
-                self.tasks.insert(id, task);
+                self.tasks.push(task);
                 id
             })
             .collect();
@@ -263,7 +262,7 @@ impl Engine {
 
     /// The `n`-th task in order (for a virtualised list).
     pub fn nth(&self, n: usize) -> Option<&Task> {
-        self.tasks.values().nth(n)
+        self.tasks.nth(n)
     }
 
     /// Whether any work is unfinished (the page should warn before closing).
@@ -627,7 +626,7 @@ impl Engine {
             return;
         };
         let batch = t.batch;
-        match self.choices.get(&batch).copied() {
+        match self.choice(batch) {
             Some(choice) => self.apply_choice(id, choice),
             None => {
                 if let Some(t) = self.tasks.get_mut(&id) {
@@ -643,7 +642,7 @@ impl Engine {
     /// The user's choice for existing names in `batch`: applies to the files waiting for it and to
     /// any later conflict of the batch.
     pub fn choose(&mut self, batch: BatchId, choice: ConflictChoice) {
-        self.choices.insert(batch, choice);
+        self.set_choice(batch, choice);
         let waiting: Vec<TaskId> = self
             .tasks
             .values()
@@ -657,7 +656,15 @@ impl Engine {
 
     /// The choice made for `batch`, if any.
     pub fn choice(&self, batch: BatchId) -> Option<ConflictChoice> {
-        self.choices.get(&batch).copied()
+        self.choices
+            .iter()
+            .find(|(b, _)| *b == batch)
+            .map(|(_, c)| *c)
+    }
+
+    fn set_choice(&mut self, batch: BatchId, choice: ConflictChoice) {
+        self.choices.retain(|(b, _)| *b != batch);
+        self.choices.push((batch, choice));
     }
 
     fn apply_choice(&mut self, id: TaskId, choice: ConflictChoice) {
@@ -780,7 +787,7 @@ impl Engine {
 
     /// Drops finished tasks from the list.
     pub fn clear_finished(&mut self) {
-        self.tasks.retain(|_, t| !t.state.is_finished());
+        self.tasks.retain(|t| !t.state.is_finished());
     }
 
     // ---- resuming after a reload ----
@@ -789,7 +796,7 @@ impl Engine {
     pub fn take_dirty(&mut self) -> (Vec<ResumeRecord>, Vec<String>) {
         let mut forget = std::mem::take(&mut self.forgotten);
         let mut keep = Vec::new();
-        for id in std::mem::take(&mut self.dirty) {
+        for id in self.dirty.take() {
             let Some(t) = self.tasks.get(&id) else {
                 continue;
             };
@@ -808,7 +815,7 @@ impl Engine {
         let batch = self.next_batch;
         self.next_batch += 1;
         let task = record.into_task(id, batch);
-        self.tasks.insert(id, task);
+        self.tasks.push(task);
         id
     }
 

@@ -168,6 +168,13 @@ async fn existing_names_are_asked_once_per_batch_keep_both_overwrite_and_skip() 
             tokio::time::sleep(Duration::from_millis(500)).await;
             assert_eq!(ctx.server_file("Other.txt").as_deref(), Some(&b"other"[..]));
             assert!(ctx.server_file("Other (1).txt").is_none());
+
+            // The folder picker keeps each file's path below the chosen folder.
+            write(dir.path(), "Album/x.txt", b"x");
+            write(dir.path(), "Album/sub/y.txt", b"y");
+            ctx.choose_files("upload-folder", &[&dir.path().join("Album")]).await;
+            ctx.server_has("Album/x.txt", b"x").await;
+            ctx.server_has("Album/sub/y.txt", b"y").await;
         },
     )
     .await;
@@ -274,8 +281,6 @@ async fn the_queue_and_the_conflict_question_fit_a_phone() {
                 width.as_f64().unwrap_or(9999.0) <= 390.0,
                 "page width {width}"
             );
-            // Let the progress bars finish their short transition.
-            tokio::time::sleep(Duration::from_millis(400)).await;
             ctx.shot("phone-uploads").await;
         },
     )

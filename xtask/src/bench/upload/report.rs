@@ -1,0 +1,208 @@
+//! The upload part's lines, table and targets, for stdout and BENCHMARKS.md.
+
+use std::fmt::Write as _;
+
+use super::{Results, Run, Side};
+
+const MIB: f64 = 1024.0 * 1024.0;
+/// The issue's target: the browser reaches at least this share of curl's throughput.
+const THROUGHPUT_TARGET: f64 = 0.9;
+/// The memory bound's allowance on top of the chunks in flight.
+const MEMORY_SLACK: f64 = 50.0 * MIB;
+
+fn mib(bytes: f64) -> String {
+    format!("{:.0}", bytes / MIB)
+}
+
+impl Side {
+    /// How the report names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Browser => "browser",
+            Side::Curl => "curl",
+        }
+    }
+}
+
+impl Run {
+    /// MiB per second for `size` bytes.
+    pub fn speed(&self, size: u64) -> f64 {
+        size as f64 / MIB / self.timing.total
+    }
+}
+
+/// One line on a finished run, for the console.
+pub fn run_line(round: usize, run: &Run, size: u64) -> String {
+    let mut line = format!(
+        "{} #{round}: {:.2} s, {:.1} MiB/s, {} chunk requests",
+        run.side.name(),
+        run.timing.total,
+        run.speed(size),
+        run.timing.chunks.len()
+    );
+    if let Some(p) = run.timing.phases() {
+        let _ = write!(
+            line,
+            " (before the first {:.2} s, all but the last {:.2} s at {:.2} s per chunk, wait {:.2} s, last {:.2} s, after {:.2} s)",
+            p.before, p.body, p.mean_chunk, p.gap, p.last, p.after
+        );
+    }
+    let _ = write!(
+        line,
+        "; CPU {:.1} s {}, {:.1} s server",
+        run.cpu.client,
+        run.side.name(),
+        run.cpu.server
+    );
+    if !run.cpu_by_kind.is_empty() {
+        let kinds: Vec<String> = run
+            .cpu_by_kind
+            .iter()
+            .filter(|(_, s)| *s >= 0.05)
+            .map(|(k, s)| format!("{k} {s:.1}"))
+            .collect();
+        let _ = write!(line, " ({})", kinds.join(", "));
+    }
+    if let Some(m) = &run.memory {
+        let _ = write!(
+            line,
+            "; RSS {} → {} MiB (+{}), PSS +{} MiB, JS heap {:.1} → {:.1} MiB, {} processes, {} samples",
+            mib(m.baseline_rss),
+            mib(m.peak_rss),
+            mib(m.growth()),
+            mib(m.peak_pss - m.baseline_pss),
+            m.heap_before / MIB,
+            m.heap_after / MIB,
+            m.procs,
+            m.samples
+        );
+    }
+    line + ", SHA-256 checked"
+}
+
+impl Results {
+    /// Chunk bytes in flight at most, twice, plus 50 MiB: the issue's bound on memory growth.
+    pub fn memory_bound(&self) -> f64 {
+        2.0 * self.chunk_size as f64 * self.concurrency as f64 + MEMORY_SLACK
+    }
+
+    fn best(&self, side: Side) -> Option<&Run> {
+        self.runs
+            .iter()
+            .filter(|r| r.side == side)
+            .min_by(|a, b| a.timing.total.total_cmp(&b.timing.total))
+    }
+
+    /// Every run as a Markdown table.
+    pub fn table(&self) -> String {
+        let mut out = String::from(
+            "| run | sender | time | MiB/s | chunk requests | before the first chunk | all chunks but the last | wait | last chunk | after | CPU s sender / server | RSS MiB baseline / peak / growth | PSS growth MiB | JS heap after GC, MiB before / after |\n\
+             |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        );
+        let mut round = [0, 0];
+        for run in &self.runs {
+            let n = &mut round[run.side as usize];
+            *n += 1;
+            let secs = |s: f64| format!("{s:.2} s");
+            let phases = run.timing.phases().map_or_else(
+                || "| | | | |".to_string(),
+                |p| {
+                    format!(
+                        "{} | {} ({:.2} s per chunk) | {} | {} | {} |",
+                        secs(p.before),
+                        secs(p.body),
+                        p.mean_chunk,
+                        secs(p.gap),
+                        secs(p.last),
+                        secs(p.after)
+                    )
+                },
+            );
+            let memory = run.memory.as_ref().map_or_else(
+                || "| | |".to_string(),
+                |m| {
+                    format!(
+                        "{} / {} / {} | {} | {:.1} / {:.1} |",
+                        mib(m.baseline_rss),
+                        mib(m.peak_rss),
+                        mib(m.growth()),
+                        mib(m.peak_pss - m.baseline_pss),
+                        m.heap_before / MIB,
+                        m.heap_after / MIB
+                    )
+                },
+            );
+            let _ = writeln!(
+                out,
+                "| {n} | {} | {:.2} s | {:.1} | {} | {phases} {:.1} / {:.1} | {memory}",
+                run.side.name(),
+                run.timing.total,
+                run.speed(self.size),
+                run.timing.chunks.len(),
+                run.cpu.client,
+                run.cpu.server,
+            );
+        }
+        out
+    }
+
+    /// The issue's two targets, met or missed.
+    pub fn targets(&self) -> String {
+        let mark = |ok: bool| if ok { "met" } else { "**missed**" };
+        let mut out = String::new();
+        match (self.best(Side::Browser), self.best(Side::Curl)) {
+            (Some(b), Some(c)) => {
+                let ratio = b.speed(self.size) / c.speed(self.size);
+                let _ = writeln!(
+                    out,
+                    "- Throughput (best run of each): browser {:.1} MiB/s, curl {:.1} MiB/s: {:.0}% of curl (target ≥ {:.0}%: {})",
+                    b.speed(self.size),
+                    c.speed(self.size),
+                    ratio * 100.0,
+                    THROUGHPUT_TARGET * 100.0,
+                    mark(ratio >= THROUGHPUT_TARGET)
+                );
+            }
+            _ => out.push_str("- Throughput: not measured\n"),
+        }
+        let worst = self
+            .runs
+            .iter()
+            .filter_map(|r| r.memory.as_ref())
+            .max_by(|a, b| a.growth().total_cmp(&b.growth()));
+        match worst {
+            Some(m) => {
+                let _ = writeln!(
+                    out,
+                    "- Browser memory (the run that grew most): RSS of the session's processes {} MiB before the choice, {} MiB at the peak, growth {} MiB (bound 2 × {} MiB × {} + 50 MiB = {} MiB: {}); JS heap after GC {:.1} MiB at the end",
+                    mib(m.baseline_rss),
+                    mib(m.peak_rss),
+                    mib(m.growth()),
+                    mib(self.chunk_size as f64),
+                    self.concurrency,
+                    mib(self.memory_bound()),
+                    mark(m.growth() < self.memory_bound()),
+                    m.heap_after / MIB
+                );
+            }
+            None => out.push_str("- Browser memory: not measured\n"),
+        }
+        out
+    }
+
+    /// The section of BENCHMARKS.md.
+    pub fn markdown(&self) -> String {
+        format!(
+            "\n### Uploads: {} MiB through headless Chromium, and with curl\n\n\
+             Chunks of {} MiB, {} at a time; load average {} when the part started. The bytes the server stored for every upload matched the local file (SHA-256).\n\n\
+             {}\n{}\nThe upload part took {:.0} s.\n",
+            self.size >> 20,
+            mib(self.chunk_size as f64),
+            self.concurrency,
+            self.load,
+            self.table(),
+            self.targets(),
+            self.secs
+        )
+    }
+}

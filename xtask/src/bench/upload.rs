@@ -21,14 +21,16 @@ use anyhow::{bail, Context};
 use tokio::sync::watch;
 
 use self::api::Api;
-use self::browser_run::Memory;
+use self::browser_run::{Memory, Uploader};
 use self::timing::Timing;
-use super::browser::Driver;
+use super::browser::{Driver, Session};
 use super::seed::{self, Server};
 use crate::cmd::step;
 
 /// The browser's file name, and so the uploaded file's.
 const FILE_NAME: &str = "bench-upload.bin";
+/// The bare uploader's file on the server.
+const BARE_NAME: &str = "bench-upload-bare.bin";
 /// curl's file on the server.
 const CURL_NAME: &str = "bench-upload-curl.bin";
 /// How long one upload may take.
@@ -54,6 +56,9 @@ impl Default for Options {
 pub enum Side {
     /// The app in headless Chromium.
     Browser,
+    /// A few lines of JS in headless Chromium with the app's schedule and none of its code: what
+    /// Chromium itself costs.
+    Bare,
     /// curl, one process per chunk.
     Curl,
 }
@@ -183,6 +188,18 @@ struct Dirs<'a> {
     work: &'a Path,
 }
 
+/// What every run needs.
+struct Bench<'a> {
+    base: &'a str,
+    /// The server's process id.
+    server: u32,
+    file: &'a Path,
+    size: u64,
+    /// The chunk files for curl, cut at the first curl run.
+    chunks: Vec<PathBuf>,
+    chunk_dir: PathBuf,
+}
+
 /// The alternating runs; each upload is checked and deleted before the next.
 async fn runs(
     driver: &Driver,
@@ -197,65 +214,45 @@ async fn runs(
     let expected = check::file_sha256(file).await?;
     let chunk_dir = dirs.work.join("chunks");
     std::fs::create_dir(&chunk_dir)?;
-    let mut chunks: Vec<PathBuf> = Vec::new();
+    let api = Api::sign_in(base, seed::EMAIL, seed::PASSWORD).await?;
+    let (chunk_size, concurrency) = api.root_policy().await?;
+    let mut bench = Bench {
+        base,
+        server,
+        file,
+        size,
+        chunks: Vec::new(),
+        chunk_dir,
+    };
     let mut results = Results {
         size,
-        chunk_size: 0,
-        concurrency: 0,
+        chunk_size,
+        concurrency,
         load: String::new(),
         runs: Vec::new(),
         secs: 0.0,
     };
     for round in 1..=options.runs {
-        for side in [Side::Browser, Side::Curl] {
+        for side in Side::ALL {
             if *interrupted.borrow() {
                 bail!("interrupted");
             }
             let api = Api::sign_in(base, seed::EMAIL, seed::PASSWORD).await?;
-            let (run, name) = match side {
-                Side::Browser => {
+            let name = side.stored_name();
+            let run = match side {
+                Side::Curl => tokio::select! {
+                    r = bench.curl(&api) => r?,
+                    _ = interrupted.wait_for(|stop| *stop) => bail!("interrupted"),
+                },
+                Side::Browser | Side::Bare => {
+                    // Closed on every path, after an interruption too.
                     let session = driver.session().await?;
-                    let outcome = tokio::select! {
-                        r = browser_run::upload(&session, base, server, file, RUN_LIMIT) => Some(r),
+                    let r = tokio::select! {
+                        r = bench.browser(&session, side, concurrency) => Some(r),
                         _ = interrupted.wait_for(|stop| *stop) => None,
                     };
                     session.close().await;
-                    let run = outcome.context("interrupted")??;
-                    let run = Run {
-                        side,
-                        timing: run.timing,
-                        memory: Some(run.memory),
-                        cpu: run.cpu,
-                        cpu_by_kind: run.cpu_by_kind,
-                    };
-                    (run, FILE_NAME)
-                }
-                Side::Curl => {
-                    let uri = format!("cloudreve://my/{CURL_NAME}");
-                    let session = api.open(&uri, size).await?;
-                    if chunks.is_empty() {
-                        chunks = payload::cut(file, session.chunk_size, &chunk_dir)?;
-                    }
-                    results.chunk_size = session.chunk_size;
-                    results.concurrency = session.concurrency;
-                    // curl's processes are reaped by xtask, which then counts their CPU time.
-                    let me = std::process::id();
-                    let before = (procs::cpu_secs(me).1, procs::cpu_secs(server).0);
-                    let timing = tokio::select! {
-                        r = curl_run::send(&api, &session, &chunks) => r?,
-                        _ = interrupted.wait_for(|stop| *stop) => bail!("interrupted"),
-                    };
-                    let run = Run {
-                        side,
-                        timing,
-                        memory: None,
-                        cpu: Cpu {
-                            client: procs::cpu_secs(me).1 - before.0,
-                            server: procs::cpu_secs(server).0 - before.1,
-                        },
-                        cpu_by_kind: Vec::new(),
-                    };
-                    (run, CURL_NAME)
+                    r.context("interrupted")??
                 }
             };
             let stored = check::stored_sha256(dirs.bin, dirs.data, name).await?;
@@ -268,4 +265,76 @@ async fn runs(
         }
     }
     Ok(results)
+}
+
+impl Side {
+    /// Every sender, in the order of a round.
+    pub const ALL: [Side; 3] = [Side::Browser, Side::Bare, Side::Curl];
+
+    /// The name of its file on the server.
+    fn stored_name(self) -> &'static str {
+        match self {
+            Side::Browser => FILE_NAME,
+            Side::Bare => BARE_NAME,
+            Side::Curl => CURL_NAME,
+        }
+    }
+}
+
+impl Bench<'_> {
+    /// One upload in the browser `session` by `side` (the app, or the bare uploader with
+    /// `concurrency` chunks at once; the app reads the policy itself).
+    async fn browser(
+        &self,
+        session: &Session,
+        side: Side,
+        concurrency: usize,
+    ) -> anyhow::Result<Run> {
+        let uploader = match side {
+            Side::Bare => Uploader::Bare { concurrency },
+            _ => Uploader::App,
+        };
+        let name = side.stored_name();
+        let r = browser_run::upload(
+            session,
+            self.base,
+            self.server,
+            self.file,
+            name,
+            uploader,
+            RUN_LIMIT,
+        )
+        .await?;
+        Ok(Run {
+            side,
+            timing: r.timing,
+            memory: Some(r.memory),
+            cpu: r.cpu,
+            cpu_by_kind: r.cpu_by_kind,
+        })
+    }
+
+    /// curl sends the chunk files.
+    async fn curl(&mut self, api: &Api) -> anyhow::Result<Run> {
+        let session = api
+            .open(&format!("cloudreve://my/{CURL_NAME}"), self.size)
+            .await?;
+        if self.chunks.is_empty() {
+            self.chunks = payload::cut(self.file, session.chunk_size, &self.chunk_dir)?;
+        }
+        // curl's processes are reaped by xtask, which then counts their CPU time.
+        let me = std::process::id();
+        let before = (procs::cpu_secs(me).1, procs::cpu_secs(self.server).0);
+        let timing = curl_run::send(api, &session, &self.chunks).await?;
+        Ok(Run {
+            side: Side::Curl,
+            timing,
+            memory: None,
+            cpu: Cpu {
+                client: procs::cpu_secs(me).1 - before.0,
+                server: procs::cpu_secs(self.server).0 - before.1,
+            },
+            cpu_by_kind: Vec::new(),
+        })
+    }
 }

@@ -125,6 +125,16 @@ impl Api {
         })
     }
 
+    /// The chunk size and chunk concurrency of the root folder's policy, from a session opened
+    /// for a 1-byte file and cancelled at once.
+    pub async fn root_policy(&self) -> anyhow::Result<(u64, usize)> {
+        let uri = "cloudreve://my/bench-policy-probe.bin";
+        let session = self.open(uri, 1).await?;
+        let body = json!({ "id": session.id, "uri": uri });
+        self.call("DELETE", "/file/upload", Some(body)).await?;
+        Ok((session.chunk_size, session.concurrency))
+    }
+
     /// The curl command sending chunk `index` of `session` from the file `chunk` (its whole
     /// content): streamed from disk with its `Content-Length`, as a browser sends a `Blob`, and
     /// without `Expect: 100-continue`, which browsers do not send either.

@@ -1,6 +1,6 @@
-//! One upload through the app in a fresh Chromium session: sign in, open the files page, choose the
-//! file in the page's upload input, wait for its queue row to be `done`; the session's processes
-//! are sampled meanwhile.
+//! One upload in a fresh Chromium session: sign in, open the files page, choose the file in the
+//! page's upload input, wait for its queue row to be `done`; the session's processes are sampled
+//! meanwhile. The same without the app (bare_upload.js) tells what Chromium itself costs.
 
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -20,6 +20,8 @@ const SETUP_JS: &str = include_str!("../js/setup.js");
 const WATCH_JS: &str = include_str!("../js/upload_watch.js");
 const STATUS_JS: &str = include_str!("../js/upload_status.js");
 const TIMINGS_JS: &str = include_str!("../js/upload_timings.js");
+const BARE_UPLOAD_JS: &str = include_str!("../js/bare_upload.js");
+const BARE_INPUT_JS: &str = "const i = document.createElement('input'); i.type = 'file'; i.id = 'cr-bench-file'; document.body.appendChild(i);";
 
 /// How long the files page may take to show its folder.
 const PAGE_LIMIT: Duration = Duration::from_secs(30);
@@ -102,10 +104,21 @@ async fn status(client: &Client, name: &str) -> anyhow::Result<Status> {
     serde_json::from_value(v.clone()).with_context(|| format!("upload_status.js answered {v}"))
 }
 
-/// Signs in and opens the root folder, ready for a file to be chosen.
-async fn open_files_page(client: &Client, base: &str) -> anyhow::Result<()> {
-    // setup.js signs in on a same-origin page and stores the session as the app does; it also
-    // stores the root folder's view (list, the app's default).
+/// What sends the bytes inside the browser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uploader {
+    /// The app: its files page and upload queue.
+    App,
+    /// bare_upload.js: the app's schedule with `concurrency` chunks at once, and none of its code.
+    Bare {
+        /// Chunks in flight at most.
+        concurrency: usize,
+    },
+}
+
+/// Signs in on a same-origin page that is not the app (setup.js stores the session as the app
+/// does, and the root folder's view: list, the app's default).
+async fn sign_in(client: &Client, base: &str) -> anyhow::Result<()> {
     client.goto(&format!("{base}/api/v4/site/ping")).await?;
     let args = vec![
         json!(seed::EMAIL),
@@ -117,6 +130,11 @@ async fn open_files_page(client: &Client, base: &str) -> anyhow::Result<()> {
     if let Some(e) = setup["error"].as_str() {
         bail!("{e}");
     }
+    Ok(())
+}
+
+/// Opens the root folder, ready for a file to be chosen.
+async fn open_files_page(client: &Client, base: &str) -> anyhow::Result<()> {
     client.goto(&format!("{base}/home")).await?;
     let start = Instant::now();
     // The folder is shown (its storage policy is known) once `.cr-explorer` is in the page.
@@ -129,23 +147,30 @@ async fn open_files_page(client: &Client, base: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Uploads `file` through the app in `session` (fresh) against the server at `base` (process
-/// `server`), waiting at most `limit` for it to finish.
+/// Uploads `file` as `name` (the app uploads under the file's own name) with `uploader` in
+/// `session` (fresh) against the server at `base` (process `server`), waiting at most `limit`.
 pub async fn upload(
     session: &Session,
     base: &str,
     server: u32,
     file: &Path,
+    name: &str,
+    uploader: Uploader,
     limit: Duration,
 ) -> anyhow::Result<BrowserRun> {
     let client = &session.client;
-    let name = file
-        .file_name()
-        .context("the file has no name")?
-        .to_string_lossy()
-        .into_owned();
-    open_files_page(client, base).await?;
-    client.execute(WATCH_JS, vec![json!(name)]).await?;
+    sign_in(client, base).await?;
+    let input = match uploader {
+        Uploader::App => {
+            open_files_page(client, base).await?;
+            client.execute(WATCH_JS, vec![json!(name)]).await?;
+            "input[name=upload-files]"
+        }
+        Uploader::Bare { .. } => {
+            client.execute(BARE_INPUT_JS, vec![]).await?;
+            "#cr-bench-file"
+        }
+    };
     let heap_before = cdp::heap_after_gc(client).await?;
     let sampler = Sampler::start(session.profile());
     tokio::time::sleep(BASELINE).await;
@@ -153,22 +178,31 @@ pub async fn upload(
     let server_before = procs::cpu_secs(server).0;
     let cpu_before = procs::cpu_by_process(session.profile());
     let input = client
-        .find(Locator::Css("input[name=upload-files]"))
+        .find(Locator::Css(input))
         .await
-        .context("the files page has no upload input")?;
+        .context("the page has no file input")?;
     let polled = Instant::now();
-    let sent = input.send_keys(&file.display().to_string()).await;
-    let outcome = match sent {
-        Ok(()) => wait_done(client, &name, limit, polled).await,
+    let outcome = match input.send_keys(&file.display().to_string()).await {
         Err(e) => Err(e).context("choosing the file"),
+        Ok(()) => match uploader {
+            Uploader::App => wait_done(client, name, limit, polled).await,
+            Uploader::Bare { concurrency } => {
+                let args = vec![json!(name), json!(concurrency)];
+                let v = client.execute_async(BARE_UPLOAD_JS, args).await;
+                v.context("running bare_upload.js")
+                    .and_then(|v| match v["error"].as_str() {
+                        Some(e) => Err(anyhow::anyhow!("bare_upload.js: {e}")),
+                        None => Ok((v["start"].as_f64(), v["end"].as_f64())),
+                    })
+            }
+        },
     };
     let done_at = sampler.now();
     let server_cpu = procs::cpu_secs(server).0 - server_before;
     let cpu_by_kind = by_kind(&cpu_before, &procs::cpu_by_process(session.profile()));
     let samples = sampler.stop();
-    let last = outcome?;
-    let (Some(chosen), Some(done)) = (last.chosen, last.done) else {
-        bail!("the page did not record the choice and the end: {:?}", last);
+    let (Some(chosen), Some(done)) = outcome? else {
+        bail!("the page did not record the start and the end of the upload");
     };
     let entries: Vec<Entry> = serde_json::from_value(client.execute(TIMINGS_JS, vec![]).await?)?;
     let chunks = chunk_spans(&entries, chosen);
@@ -190,18 +224,19 @@ pub async fn upload(
 }
 
 /// Polls the row of `name` until it is `done`; fails when it stops otherwise or takes too long.
+/// Returns when the page saw the file chosen and the row done (page ms).
 async fn wait_done(
     client: &Client,
     name: &str,
     limit: Duration,
     started: Instant,
-) -> anyhow::Result<Status> {
+) -> anyhow::Result<(Option<f64>, Option<f64>)> {
     let mut shown = -10.0;
     loop {
         let s = status(client, name).await?;
         let state = s.state.as_deref().unwrap_or("");
         if state == "done" && s.done.is_some() {
-            return Ok(s);
+            return Ok((s.chosen, s.done));
         }
         if STOPPED.contains(&state) {
             bail!(

@@ -19,6 +19,7 @@ impl Side {
     pub fn name(self) -> &'static str {
         match self {
             Side::Browser => "browser",
+            Side::Bare => "bare XHR",
             Side::Curl => "curl",
         }
     }
@@ -99,7 +100,7 @@ impl Results {
             "| run | sender | time | MiB/s | chunk requests | before the first chunk | all chunks but the last | wait | last chunk | after | CPU s sender / server | RSS MiB baseline / peak / growth | PSS growth MiB | JS heap after GC, MiB before / after |\n\
              |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
-        let mut round = [0, 0];
+        let mut round = [0; Side::ALL.len()];
         for run in &self.runs {
             let n = &mut round[run.side as usize];
             *n += 1;

@@ -45,10 +45,6 @@ pub struct Memory {
     pub baseline_rss: f64,
     /// Highest RSS from the choice until done, bytes.
     pub peak_rss: f64,
-    /// The same two for PSS.
-    pub baseline_pss: f64,
-    /// Highest PSS from the choice until done, bytes.
-    pub peak_pss: f64,
     /// Most processes counted in one sample.
     pub procs: usize,
     /// Samples taken.
@@ -320,12 +316,10 @@ fn memory(samples: &[Sample], from: f64, to: f64) -> Memory {
     let mean = |f: fn(&Sample) -> u64| {
         before.iter().map(|s| f(s) as f64).sum::<f64>() / before.len().max(1) as f64
     };
-    let (peak_rss, peak_pss) = during.fold((0u64, 0u64), |(r, p), s| (r.max(s.rss), p.max(s.pss)));
+    let peak_rss = during.map(|s| s.rss).max().unwrap_or(0);
     Memory {
         baseline_rss: mean(|s| s.rss),
         peak_rss: peak_rss as f64,
-        baseline_pss: mean(|s| s.pss),
-        peak_pss: peak_pss as f64,
         procs: samples.iter().map(|s| s.procs).max().unwrap_or(0),
         samples: samples.len(),
         ..Memory::default()
@@ -372,7 +366,6 @@ mod tests {
         let s = |at: f64, rss: u64| Sample {
             at,
             rss,
-            pss: rss / 2,
             cpu: at * 2.0,
             procs: 3,
         };
@@ -389,7 +382,6 @@ mod tests {
         );
         assert_eq!(m.baseline_rss, 150.0);
         assert_eq!(m.peak_rss, 900.0);
-        assert_eq!(m.peak_pss, 450.0);
         assert_eq!(m.growth(), 750.0);
         assert_eq!(m.procs, 3);
         let samples = [s(0.1, 0), s(0.2, 0), s(0.5, 0), s(0.9, 0), s(2.0, 0)];

@@ -2,9 +2,9 @@
 //! every process whose command line names the session's profile dir, and their descendants (the
 //! zygote's children do not always repeat every switch).
 //!
-//! Two sums per sample: RSS (`statm`; pages shared between the processes count once per process,
-//! so it overstates) and PSS (`smaps_rollup`; shared pages split between their users); and the
-//! CPU time the processes have used.
+//! Each sample sums the processes' RSS (`statm`: pages shared between them count once per process,
+//! so it overstates, which is the safe side for a bound) and the CPU time they have used. PSS was
+//! tried too and left out: its sum jumped by ±100 MiB between samples while RSS stayed still.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -26,8 +26,6 @@ pub struct Sample {
     pub at: f64,
     /// Sum of the processes' resident set sizes, bytes.
     pub rss: u64,
-    /// Sum of their proportional set sizes, bytes.
-    pub pss: u64,
     /// Their CPU time (user and system) so far, seconds.
     pub cpu: f64,
     /// Processes counted.
@@ -56,15 +54,11 @@ impl Sampler {
                 if samples.len() % RESCAN_EVERY == 0 {
                     pids = session_pids(&marker);
                 }
-                let (rss, pss) = pids.iter().fold((0, 0), |(r, p), pid| {
-                    let (r2, p2) = usage(*pid);
-                    (r + r2, p + p2)
-                });
+                let rss = pids.iter().map(|p| rss(*p)).sum();
                 let cpu = pids.iter().map(|p| cpu_secs(*p).0).sum();
                 samples.push(Sample {
                     at: started.elapsed().as_secs_f64(),
                     rss,
-                    pss,
                     cpu,
                     procs: pids.len(),
                 });
@@ -183,25 +177,16 @@ pub fn cpu_secs(pid: u32) -> (f64, f64) {
     (at(11) + at(12), at(13) + at(14))
 }
 
-/// RSS and PSS of `pid` in bytes (0 for a process that has gone).
-fn usage(pid: u32) -> (u64, u64) {
-    let rss = std::fs::read_to_string(format!("/proc/{pid}/statm"))
+/// The RSS of `pid` in bytes (0 for a process that has gone).
+fn rss(pid: u32) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/statm"))
         .ok()
         .and_then(|s| {
             s.split_whitespace()
                 .nth(1)
                 .and_then(|v| v.parse::<u64>().ok())
         })
-        .map_or(0, |pages| pages * PAGE);
-    let pss = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find_map(|l| l.strip_prefix("Pss:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        })
-        .map_or(0, |kb| kb * 1024);
-    (rss, pss)
+        .map_or(0, |pages| pages * PAGE)
 }
 
 #[cfg(test)]
@@ -222,8 +207,7 @@ mod tests {
         let _ = child.wait();
         assert!(pids.contains(&std::process::id()), "{pids:?}");
         assert!(pids.contains(&child.id()), "{pids:?}");
-        let (rss, pss) = usage(std::process::id());
-        assert!(rss > 0 && pss > 0, "rss {rss}, pss {pss}");
+        assert!(rss(std::process::id()) > 0);
         let busy = std::time::Instant::now();
         while busy.elapsed() < Duration::from_millis(50) {}
         assert!(cpu_secs(std::process::id()).0 > 0.0, "CPU time counted");

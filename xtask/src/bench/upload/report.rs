@@ -67,11 +67,10 @@ pub fn run_line(round: usize, run: &Run, size: u64) -> String {
     if let Some(m) = &run.memory {
         let _ = write!(
             line,
-            "; RSS {} → {} MiB (+{}), PSS +{} MiB, JS heap {:.1} → {:.1} MiB, {} processes, {} samples",
+            "; RSS {} → {} MiB (+{}), JS heap {:.1} → {:.1} MiB, {} processes, {} samples",
             mib(m.baseline_rss),
             mib(m.peak_rss),
             mib(m.growth()),
-            mib(m.peak_pss - m.baseline_pss),
             m.heap_before / MIB,
             m.heap_after / MIB,
             m.procs,
@@ -97,8 +96,8 @@ impl Results {
     /// Every run as a Markdown table.
     pub fn table(&self) -> String {
         let mut out = String::from(
-            "| run | sender | time | MiB/s | chunk requests | before the first chunk | all chunks but the last | wait | last chunk | after | CPU s sender / server | RSS MiB baseline / peak / growth | PSS growth MiB | JS heap after GC, MiB before / after |\n\
-             |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+            "| run | sender | time | MiB/s | chunk requests | before the first chunk | all chunks but the last | wait | last chunk | after | CPU s sender / server | RSS MiB baseline / peak / growth | JS heap after GC, MiB before / after |\n\
+             |---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         );
         let mut round = [0; Side::ALL.len()];
         for run in &self.runs {
@@ -120,14 +119,13 @@ impl Results {
                 },
             );
             let memory = run.memory.as_ref().map_or_else(
-                || "| | |".to_string(),
+                || "| |".to_string(),
                 |m| {
                     format!(
-                        "{} / {} / {} | {} | {:.1} / {:.1} |",
+                        "{} / {} / {} | {:.1} / {:.1} |",
                         mib(m.baseline_rss),
                         mib(m.peak_rss),
                         mib(m.growth()),
-                        mib(m.peak_pss - m.baseline_pss),
                         m.heap_before / MIB,
                         m.heap_after / MIB
                     )
@@ -169,6 +167,7 @@ impl Results {
         let worst = self
             .runs
             .iter()
+            .filter(|r| r.side == Side::Browser)
             .filter_map(|r| r.memory.as_ref())
             .max_by(|a, b| a.growth().total_cmp(&b.growth()));
         match worst {

@@ -164,6 +164,14 @@ impl Results {
             }
             _ => out.push_str("- Throughput: not measured\n"),
         }
+        if let (Some(b), Some(bare)) = (self.best(Side::Browser), self.best(Side::Bare)) {
+            let _ = writeln!(
+                out,
+                "- For reference, Chromium without the app (bare XHR, same schedule): {:.1} MiB/s; the app reaches {:.0}% of it",
+                bare.speed(self.size),
+                b.speed(self.size) / bare.speed(self.size) * 100.0
+            );
+        }
         let worst = self
             .runs
             .iter()

@@ -33,7 +33,7 @@ const USAGE: &str = "usage: cargo xtask bench [--sizes 2000,10000] [--views list
   --upload       only the upload benchmark (no listing, no explorer cells)
   --no-upload    skip the upload benchmark
   --upload-mib   size of the uploaded file (default 1024: the issue's 1 GiB)
-  --upload-runs  uploads per sender, browser and curl alternating (default 2)
+  --upload-runs  uploads per sender (app, bare XHR, curl, taking turns; default 2)
   --no-build     use the app already in dist/ instead of building it
 (BENCHMARKS.md is only rewritten by a full run, without options)";
 

@@ -226,7 +226,7 @@ fn splice(doc: &str, generated: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{splice, thousands, BEGIN, END};
+    use super::{splice, thousands, upload, Report, BEGIN, END};
 
     #[test]
     fn splices_the_generated_section_and_keeps_the_rest() {
@@ -240,6 +240,31 @@ mod tests {
             splice("# Benchmarks\n", &generated),
             format!("# Benchmarks\n\n{generated}")
         );
+    }
+
+    #[test]
+    fn the_uploads_section_is_inside_the_generated_one() {
+        let uploads = upload::Results {
+            size: 1 << 30,
+            chunk_size: 25 << 20,
+            concurrency: 3,
+            load: String::new(),
+            runs: Vec::new(),
+            secs: 0.0,
+        };
+        let report = Report {
+            machine: String::new(),
+            bundle: String::new(),
+            listing: Vec::new(),
+            cells: Vec::new(),
+            browser_secs: 0.0,
+            uploads: Some(uploads),
+        };
+        let md = report.markdown();
+        let at = md.find("### Uploads").expect("an uploads section");
+        assert!(md.find("### File explorer").is_some_and(|e| e < at));
+        assert!(md.find(END).is_some_and(|e| at < e));
+        assert!(md.trim_end().ends_with(END));
     }
 
     #[test]

@@ -214,3 +214,82 @@ impl Results {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::timing::{Span, Timing};
+    use super::super::{Cpu, Memory, Results, Run, Side};
+    use super::MIB;
+
+    fn run(side: Side, total: f64, memory: Option<Memory>) -> Run {
+        Run {
+            side,
+            timing: Timing {
+                total,
+                chunks: vec![
+                    Span {
+                        index: 0,
+                        start: 0.1,
+                        end: 1.0,
+                    },
+                    Span {
+                        index: 1,
+                        start: 1.0,
+                        end: 1.5,
+                    },
+                ],
+            },
+            memory,
+            cpu: Cpu::default(),
+            cpu_by_kind: Vec::new(),
+        }
+    }
+
+    fn results() -> Results {
+        let grew = |mib: f64| Memory {
+            baseline_rss: 900.0 * MIB,
+            peak_rss: (900.0 + mib) * MIB,
+            ..Memory::default()
+        };
+        Results {
+            size: 1 << 30,
+            chunk_size: 25 << 20,
+            concurrency: 3,
+            load: "1.00 1.00 1.00".into(),
+            runs: vec![
+                run(Side::Browser, 8.0, Some(grew(20.0))),
+                run(Side::Bare, 4.0, Some(grew(300.0))),
+                run(Side::Curl, 2.0, None),
+                run(Side::Browser, 10.0, Some(grew(40.0))),
+            ],
+            secs: 60.0,
+        }
+    }
+
+    #[test]
+    fn every_row_has_the_header_s_cells() {
+        let table = results().table();
+        let cells = |line: &str| line.matches('|').count();
+        let mut lines = table.lines();
+        let header = cells(lines.next().expect("header"));
+        for line in lines {
+            assert_eq!(cells(line), header, "{line}");
+        }
+    }
+
+    #[test]
+    fn targets_use_the_best_runs_and_the_app_s_memory() {
+        let r = results();
+        assert_eq!(r.memory_bound(), 200.0 * MIB);
+        let t = r.targets();
+        // 1 GiB in 8 s against 2 s: 25%.
+        assert!(
+            t.contains("browser 128.0 MiB/s, curl 512.0 MiB/s: 25% of curl"),
+            "{t}"
+        );
+        assert!(t.contains("the app reaches 50% of it"), "{t}");
+        // The bare uploader's 300 MiB is not the app's.
+        assert!(t.contains("growth 40 MiB"), "{t}");
+        assert!(t.contains("200 MiB: met"), "{t}");
+    }
+}

@@ -1,15 +1,17 @@
-//! `cargo xtask bench`: the bundle size, the reference server's listing speed, and the file explorer
-//! in headless Chromium (folders of 2,000 and 10,000 files × list/grid/gallery × CPU 1x/4x). Prints the
-//! results and, after a full run, writes them to BENCHMARKS.md.
+//! `cargo xtask bench`: the bundle size, the reference server's listing speed, the file explorer
+//! in headless Chromium (folders of 2,000 and 10,000 files × list/grid/gallery × CPU 1x/4x), and a
+//! 1 GiB upload through the app against curl (`upload`). Prints the results and, after a full run,
+//! writes them to BENCHMARKS.md.
 //!
 //! Each browser cell runs in its own fresh Chromium session (cold profile and caches), against one
-//! reference server process seeded once.
+//! reference server process seeded once; the upload part has its own server and sessions.
 
 mod browser;
 mod cdp;
 mod cell;
 mod report;
 mod seed;
+mod upload;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;
@@ -23,10 +25,16 @@ use self::browser::Driver;
 use self::cell::{Outcome, Spec, View};
 use self::report::Report;
 use self::seed::Server;
-use crate::build;
 use crate::cmd::{command, output, step};
+use crate::{bootstrap, build};
 
 const USAGE: &str = "usage: cargo xtask bench [--sizes 2000,10000] [--views list,grid,gallery] [--cpu 1,4] [--no-listing]
+                         [--upload | --no-upload] [--upload-mib 1024] [--upload-runs 2] [--no-build]
+  --upload       only the upload benchmark (no listing, no explorer cells)
+  --no-upload    skip the upload benchmark
+  --upload-mib   size of the uploaded file (default 1024: the issue's 1 GiB)
+  --upload-runs  uploads per sender (app, bare XHR, curl, taking turns; default 2)
+  --no-build     use the app already in dist/ instead of building it
 (BENCHMARKS.md is only rewritten by a full run, without options)";
 
 /// Which parts and cells to run.
@@ -35,6 +43,9 @@ struct Options {
     views: Vec<View>,
     cpu: Vec<u32>,
     listing: bool,
+    explorer: bool,
+    upload: Option<upload::Options>,
+    build: bool,
     full: bool,
 }
 
@@ -46,6 +57,11 @@ fn list<T>(value: Option<String>, parse: impl Fn(&str) -> Option<T>) -> anyhow::
         .collect()
 }
 
+fn one<T>(value: Option<String>, parse: impl Fn(&str) -> Option<T>) -> anyhow::Result<T> {
+    let value = value.with_context(|| format!("missing value\n{USAGE}"))?;
+    parse(value.trim()).with_context(|| format!("bad value {value:?}\n{USAGE}"))
+}
+
 impl Options {
     fn parse(args: &[String]) -> anyhow::Result<Options> {
         let mut o = Options {
@@ -53,8 +69,12 @@ impl Options {
             views: View::ALL.to_vec(),
             cpu: vec![1, 4],
             listing: true,
+            explorer: true,
+            upload: Some(upload::Options::default()),
+            build: true,
             full: args.is_empty(),
         };
+        let mut upload_options = upload::Options::default();
         let mut args = args.iter().cloned();
         while let Some(arg) = args.next() {
             match arg.as_str() {
@@ -66,6 +86,18 @@ impl Options {
                 }
                 "--cpu" => o.cpu = list(args.next(), |v| v.parse().ok().filter(|r| *r >= 1))?,
                 "--no-listing" => o.listing = false,
+                "--upload" => {
+                    o.listing = false;
+                    o.explorer = false;
+                }
+                "--no-upload" => o.upload = None,
+                "--upload-mib" => {
+                    upload_options.mib = one(args.next(), |v| v.parse().ok().filter(|m| *m > 0))?
+                }
+                "--upload-runs" => {
+                    upload_options.runs = one(args.next(), |v| v.parse().ok().filter(|r| *r > 0))?
+                }
+                "--no-build" => o.build = false,
                 "-h" | "--help" => {
                     println!("{USAGE}");
                     std::process::exit(0);
@@ -73,6 +105,7 @@ impl Options {
                 _ => bail!("unknown argument {arg:?}\n{USAGE}"),
             }
         }
+        o.upload = o.upload.map(|_| upload_options);
         Ok(o)
     }
 
@@ -94,7 +127,12 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let options = Options::parse(args)?;
     let run_started = Instant::now();
     let machine = machine();
-    let size = build::release()?;
+    let size = if options.build {
+        build::release()?
+    } else {
+        bootstrap::ensure_apt_packages()?;
+        build::bundle_size()?
+    };
     let bin_dir = seed::build()?;
     let listing = if options.listing {
         listing(&bin_dir)?
@@ -102,7 +140,19 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         Vec::new()
     };
     let started = Instant::now();
-    let cells = browser_part(&bin_dir, &options)?;
+    let cells = if options.explorer {
+        browser_part(&bin_dir, &options)?
+    } else {
+        Vec::new()
+    };
+    let browser_secs = started.elapsed().as_secs_f64();
+    // A failed upload part is reported after the explorer's results, which stay printed.
+    let uploads = options.upload.map(|o| upload::part(&bin_dir, o));
+    let (uploads, upload_error) = match uploads {
+        Some(Ok(r)) => (Some(r), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
     let report = Report {
         machine,
         bundle: format!(
@@ -113,15 +163,22 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         ),
         listing,
         cells,
-        browser_secs: started.elapsed().as_secs_f64(),
+        browser_secs,
+        uploads,
     };
-    println!(
-        "\n{}\n{}\nbench took {:.0} s, the browser part {:.0} s",
-        report.table(),
-        report.targets(),
-        run_started.elapsed().as_secs_f64(),
-        report.browser_secs
-    );
+    println!("\n{}", report.machine);
+    if options.explorer {
+        println!(
+            "\n{}\n{}\nthe browser part took {:.0} s",
+            report.table(),
+            report.targets(),
+            report.browser_secs
+        );
+    }
+    if let Some(u) = &report.uploads {
+        println!("{}", u.markdown());
+    }
+    println!("bench took {:.0} s", run_started.elapsed().as_secs_f64());
     let failed = report
         .cells
         .iter()
@@ -129,6 +186,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         .count();
     if failed > 0 {
         bail!("{failed} browser cell(s) failed; BENCHMARKS.md left as it was");
+    }
+    if let Some(e) = upload_error {
+        return Err(e.context("the upload benchmark failed; BENCHMARKS.md left as it was"));
     }
     if options.full {
         report.write()?;

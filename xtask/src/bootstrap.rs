@@ -13,11 +13,12 @@ use crate::cmd::{self, command, output, run, step};
 const TRUNK_VERSION: &str = "0.21.14";
 const BINARYEN_VERSION: &str = "132.0.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-/// Debian packages: the browser and its driver (always a matching pair), and a small CJK font so
-/// Chinese renders in headless screenshots.
+/// Debian packages: the browser and its driver (always a matching pair), a small CJK font so
+/// Chinese renders in headless screenshots, and curl (the upload benchmark's baseline).
 const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
+    ("curl", "/usr/bin/curl"),
     (
         "fonts-wqy-microhei",
         "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",
@@ -66,7 +67,8 @@ fn ensure_wasm_target() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn ensure_apt_packages() -> anyhow::Result<()> {
+/// Installs the Debian packages that are missing.
+pub fn ensure_apt_packages() -> anyhow::Result<()> {
     let missing: Vec<&str> = APT_PACKAGES
         .iter()
         .filter(|(_, path)| !std::path::Path::new(path).exists())

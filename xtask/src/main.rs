@@ -17,8 +17,9 @@ commands:
   serve [ARGS]     build, then run the reference server with the app and demo files
                    (ARGS go to the server, e.g. --bind 127.0.0.1:8080 --data-dir data)
   test             run every test layer: lint, unit, server, browser component, end-to-end
-  bench [OPTIONS]  measure the bundle, the reference server's listing speed and the file explorer in
-                   headless Chromium; a full run rewrites BENCHMARKS.md (cargo xtask bench --help)";
+  bench [OPTIONS]  measure the bundle, the reference server's listing speed, the file explorer in
+                   headless Chromium and a 1 GiB upload (browser vs curl); a full run rewrites
+                   BENCHMARKS.md (cargo xtask bench --help)";
 
 fn main() {
     if let Err(e) = run() {

@@ -132,6 +132,11 @@ impl Driver {
 }
 
 impl Session {
+    /// The session's profile dir: every Chromium process of the session names it.
+    pub fn profile(&self) -> &Path {
+        self.profile.path()
+    }
+
     /// Closes the browser, then kills whatever still runs with this session's profile. chromedriver
     /// only closes a session after its running command, so an interrupted scroll is not waited for.
     pub async fn close(self) {

@@ -32,6 +32,8 @@ pub fn build() -> anyhow::Result<PathBuf> {
         "seed_bench",
         "--example",
         "bench_listing",
+        "--example",
+        "bench_blob",
     ]))?;
     let meta = output(command("cargo").args(["metadata", "--format-version", "1", "--no-deps"]))
         .context("cargo metadata failed")?;
@@ -83,6 +85,11 @@ impl Server {
             return Err(e);
         }
         Ok(server)
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.id()
     }
 
     /// Stops the server.

@@ -5,7 +5,13 @@ use std::path::{Path, PathBuf};
 
 use axum::body::Body;
 use futures_util::StreamExt;
-use tokio::io::{AsyncSeekExt, AsyncWriteExt};
+use tokio::io::{AsyncSeekExt, AsyncWriteExt, BufWriter};
+
+/// Bytes of a chunk gathered before they go to the disk. A browser's body arrives in frames of
+/// some 30 KiB (curl's in some 360 KiB); each write to a tokio `File` is a trip to the blocking
+/// pool, so writing frame by frame cost the server twice the CPU time per GiB from a browser
+/// than from curl (`cargo xtask bench --upload`).
+const WRITE_BUFFER: usize = 1 << 20;
 
 /// The session id `s` in the one form we generate (a lower-case hyphenated UUID), or `None`: only
 /// such names ever become paths, so no request can reach outside the upload dir.
@@ -51,8 +57,8 @@ pub enum WriteError {
 }
 
 /// Streams `body` into `path` at `offset`, expecting exactly `len` bytes; with `cut`, stops after
-/// that many bytes. Never holds more than one frame of the body in memory, and never writes past
-/// `offset + len` (the next chunk's range).
+/// that many bytes. Holds at most [`WRITE_BUFFER`] bytes and one frame of the body in memory, and
+/// never writes past `offset + len` (the next chunk's range).
 pub async fn write(
     path: &Path,
     offset: u64,
@@ -67,6 +73,7 @@ pub async fn write(
         Err(e) => return Err(e.into()),
     };
     file.seek(SeekFrom::Start(offset)).await?;
+    let mut file = BufWriter::with_capacity(WRITE_BUFFER, file);
     let mut stream = body.into_data_stream();
     let mut done: u64 = 0;
     while let Some(frame) = stream.next().await {
@@ -85,7 +92,8 @@ pub async fn write(
             return Ok(Written::Cut);
         }
     }
-    // tokio's File finishes a write in the background; flushing waits for it.
+    // Writes what is buffered; tokio's File finishes a write in the background, and flushing
+    // waits for that too.
     file.flush().await?;
     if done < len {
         return Err(WriteError::Short);

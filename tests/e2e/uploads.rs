@@ -172,7 +172,8 @@ async fn existing_names_are_asked_once_per_batch_keep_both_overwrite_and_skip() 
             // The folder picker keeps each file's path below the chosen folder.
             write(dir.path(), "Album/x.txt", b"x");
             write(dir.path(), "Album/sub/y.txt", b"y");
-            ctx.choose_files("upload-folder", &[&dir.path().join("Album")]).await;
+            ctx.choose_files("upload-folder", &[&dir.path().join("Album")])
+                .await;
             ctx.server_has("Album/x.txt", b"x").await;
             ctx.server_has("Album/sub/y.txt", b"y").await;
         },

@@ -93,6 +93,19 @@ impl S3Error {
     }
 }
 
+/// The bucket and keys of the AWS documentation's SigV4 examples, for the tests' known vectors.
+#[cfg(test)]
+pub(crate) fn aws_example(endpoint: &str, path_style: bool) -> S3Settings {
+    S3Settings {
+        endpoint: endpoint.into(),
+        bucket: "examplebucket".into(),
+        region: "us-east-1".into(),
+        access_key: "AKIAIOSFODNN7EXAMPLE".into(),
+        secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into(),
+        path_style,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

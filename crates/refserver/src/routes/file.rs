@@ -294,6 +294,24 @@ async fn list(
     })
 }
 
+/// The checks a path to create (a folder, a file, an upload) must pass before the database is
+/// asked: not the root, and every name allowed.
+pub(super) fn check_new_path(uri: &CrUri) -> Result<(), AppError> {
+    if uri.is_root() {
+        return Err(AppError::code(
+            Code::RootProtected,
+            "Operation not allowed on root folder",
+        ));
+    }
+    if !uri.segments.iter().all(|n| valid_name(n)) {
+        return Err(AppError::code(
+            Code::IllegalObjectName,
+            "Invalid object name",
+        ));
+    }
+    Ok(())
+}
+
 /// Whether `name` is a legal object name (file.md §Create file).
 pub fn valid_name(name: &str) -> bool {
     !name.is_empty()
@@ -314,18 +332,7 @@ async fn create(
         return Err(AppError::Forbidden("Not supported action"));
     }
     check_owner(&s, &uri, &user)?;
-    if uri.is_root() {
-        return Err(AppError::code(
-            Code::RootProtected,
-            "Operation not allowed on root folder",
-        ));
-    }
-    if !uri.segments.iter().all(|n| valid_name(n)) {
-        return Err(AppError::code(
-            Code::IllegalObjectName,
-            "Invalid object name",
-        ));
-    }
+    check_new_path(&uri)?;
     let want = if req.file_type == CreateType::Folder {
         TYPE_FOLDER
     } else {

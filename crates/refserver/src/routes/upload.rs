@@ -13,12 +13,12 @@ use cloudreve_api::models::{
     CreateUploadSessionRequest, DeleteUploadSessionRequest, MetadataPatch, UploadChunk,
     UploadCredential,
 };
-use cloudreve_api::{Code, CrUri, FileSystem};
+use cloudreve_api::{CrUri, FileSystem};
 use rand::distributions::Alphanumeric;
 use rand::Rng;
 
 use self::open::Plan;
-use super::file::{check_owner, parse_uri, valid_name};
+use super::file::{check_new_path, check_owner, parse_uri};
 use super::file_ops::not_supported;
 use super::metadata::rules;
 use super::ApiRouter;
@@ -45,18 +45,7 @@ fn plan(s: &AppState, user_id: i64, req: CreateUploadSessionRequest) -> Result<P
     if uri.fs != FileSystem::My || uri.is_search() {
         return Err(not_supported());
     }
-    if uri.is_root() {
-        return Err(AppError::code(
-            Code::RootProtected,
-            "Operation not allowed on root folder",
-        ));
-    }
-    if !uri.segments.iter().all(|n| valid_name(n)) {
-        return Err(AppError::code(
-            Code::IllegalObjectName,
-            "Invalid object name",
-        ));
-    }
+    check_new_path(&uri)?;
     // Only the form is checked: the folder's own policy is used whatever the client names (CE).
     s.ids
         .decode(Kind::Policy, &req.policy_id)

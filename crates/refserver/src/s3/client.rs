@@ -272,18 +272,8 @@ fn provider_error(status: StatusCode, body: &str) -> S3Error {
 mod tests {
     use super::*;
 
-    fn settings(endpoint: &str, path_style: bool) -> S3Settings {
-        S3Settings {
-            endpoint: endpoint.into(),
-            bucket: "examplebucket".into(),
-            region: "us-east-1".into(),
-            access_key: "AKIAIOSFODNN7EXAMPLE".into(),
-            secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into(),
-            path_style,
-        }
-    }
+    use crate::s3::aws_example as settings;
 
-    /// The AWS documentation's presigned example, through the client (virtual-hosted style).
     #[test]
     fn unusable_endpoints_are_refused() {
         for bad in [

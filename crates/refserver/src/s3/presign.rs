@@ -108,18 +108,8 @@ impl S3Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::s3::S3Settings;
 
-    fn settings(endpoint: &str, path_style: bool) -> S3Settings {
-        S3Settings {
-            endpoint: endpoint.into(),
-            bucket: "examplebucket".into(),
-            region: "us-east-1".into(),
-            access_key: "AKIAIOSFODNN7EXAMPLE".into(),
-            secret_key: "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY".into(),
-            path_style,
-        }
-    }
+    use crate::s3::aws_example as settings;
 
     /// The AWS documentation's presigned example, through the client (virtual-hosted style).
     #[test]

@@ -143,23 +143,28 @@ pub async fn info(s: &AppState, t: &str, uri: &str) -> Value {
     r["data"].clone()
 }
 
+/// A signed content URL (valid for a minute) of the file described by `file` (its `GET /file/info`).
+pub fn content_url(s: &AppState, file: &Value, name: &str, download: bool) -> String {
+    let id = s
+        .ids
+        .decode(Kind::File, file["id"].as_str().expect("id"))
+        .expect("file id");
+    ContentUrl {
+        entity: EntityRef::File(id),
+        name,
+        download,
+        expires: now_secs() + 60,
+    }
+    .build(&s.ids, &s.url_secret)
+}
+
 /// The content of `uri`, read through a signed content URL (empty files have no content to read).
 pub async fn download(s: &AppState, t: &str, uri: &str) -> Vec<u8> {
     let file = info(s, t, uri).await;
     if file["size"] == 0 {
         return Vec::new();
     }
-    let id = s
-        .ids
-        .decode(Kind::File, file["id"].as_str().expect("id"))
-        .expect("file id");
-    let url = ContentUrl {
-        entity: EntityRef::File(id),
-        name: "x",
-        download: false,
-        expires: now_secs() + 60,
-    }
-    .build(&s.ids, &s.url_secret);
+    let url = content_url(s, &file, "x", false);
     let (status, _, body) = super::fetch(s, "GET", &url, &[]).await;
     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
     body

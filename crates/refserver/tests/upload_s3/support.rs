@@ -3,13 +3,10 @@
 
 use axum::http::StatusCode;
 use refserver::blobs::BlobRef;
-use refserver::ids::Kind;
-use refserver::signing::{ContentUrl, EntityRef};
-use refserver::state::now_secs;
 use refserver::AppState;
 use serde_json::{json, Value};
 
-use crate::common::upload::{hooked_user, info, mount, new_policy, open_with, post};
+use crate::common::upload::{content_url, hooked_user, info, mount, new_policy, open_with, post};
 use crate::common::{call, fetch};
 use crate::s3_support::{self, Fixture, SECRET_KEY};
 
@@ -146,17 +143,7 @@ pub async fn upload(e: &Env, uri: &str, data: &[u8]) -> Value {
 /// Where the signed content route of `uri` redirects to (it must redirect).
 pub async fn content_location(s: &AppState, t: &str, uri: &str) -> String {
     let file = info(s, t, uri).await;
-    let id = s
-        .ids
-        .decode(Kind::File, file["id"].as_str().expect("id"))
-        .expect("file id");
-    let url = ContentUrl {
-        entity: EntityRef::File(id),
-        name: "x.bin",
-        download: true,
-        expires: now_secs() + 60,
-    }
-    .build(&s.ids, &s.url_secret);
+    let url = content_url(s, &file, "x.bin", true);
     let (status, headers, _) = fetch(s, "GET", &url, &[]).await;
     assert_eq!(status, StatusCode::FOUND, "S3 content is a redirect");
     headers

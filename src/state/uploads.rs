@@ -65,6 +65,8 @@ struct Inner {
     files: HashMap<TaskId, web_sys::File>,
     running: HashMap<(TaskId, usize), XhrHandle>,
     meter: SpeedMeter,
+    /// The queue's sums as of the last render (computed once per render, not once per reader).
+    totals: Totals,
     wake: Option<Timeout>,
     wake_at: i64,
     render_pending: Option<Timeout>,
@@ -145,12 +147,9 @@ impl Uploads {
     /// Sums, and the speed in bytes per second (tracked).
     pub fn summary(&self) -> (Totals, Option<f64>) {
         self.version.track();
-        let totals = self.with_untracked(Engine::totals).unwrap_or_default();
-        let speed = self
-            .inner
-            .try_with_value(|i| i.meter.bytes_per_sec())
-            .flatten();
-        (totals, speed)
+        self.inner
+            .try_with_value(|i| (i.totals, i.meter.bytes_per_sec()))
+            .unwrap_or_default()
     }
 
     // ---- adding files ----
@@ -762,6 +761,7 @@ impl Uploads {
     fn render_now(&self) {
         let totals = self.with_untracked(Engine::totals).unwrap_or_default();
         self.inner.update_value(|i| {
+            i.totals = totals;
             if totals.active == 0 {
                 i.meter.reset();
             } else {

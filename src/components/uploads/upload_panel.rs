@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::uploads::file_pickers::{FilePickers, Pickers};
-use crate::components::uploads::upload_row::{RowData, UploadRow};
+use crate::components::uploads::upload_row::{percent, RowData, UploadRow};
 use crate::domain::size_format::format_size;
 use crate::domain::upload::engine::{Engine, FILE_LIMIT_RANGE};
 use crate::domain::visible_range::VisibleRange;
@@ -86,13 +86,9 @@ pub fn UploadPanel() -> impl IntoView {
         }
         text
     };
-    let percent = move || {
+    let total_percent = move || {
         let (t, _) = uploads.summary();
-        let empty = if t.pending == 0 { 100 } else { 0 };
-        t.sent
-            .saturating_mul(100)
-            .checked_div(t.total)
-            .map_or(empty, |p| p as u32)
+        percent(t.sent, t.total, t.pending == 0)
     };
     let rows = move || {
         // Rows take their text at build time: rebuild them on a language switch.
@@ -129,8 +125,8 @@ pub fn UploadPanel() -> impl IntoView {
                 </header>
                 <p class="cr-uploads__summary" aria-live="polite">{summary}</p>
                 <div class="cr-progress cr-progress--total" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow=move || percent().to_string() aria-label=move || i18n.t(Key::UploadQueueTitle)>
-                    <div class="cr-progress__bar" style=move || format!("width:{}%", percent())></div>
+                    aria-valuenow=move || total_percent().to_string() aria-label=move || i18n.t(Key::UploadQueueTitle)>
+                    <div class="cr-progress__bar" style=move || format!("width:{}%", total_percent())></div>
                 </div>
                 <Show when=move || uploads.open.get()>
                     {move || {

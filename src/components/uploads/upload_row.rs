@@ -47,6 +47,14 @@ impl RowData {
     }
 }
 
+/// `sent` of `size` bytes in whole percent (rounded down, so 100 means all of it); an empty file is
+/// at 100 once `finished`.
+pub fn percent(sent: u64, size: u64, finished: bool) -> u32 {
+    sent.saturating_mul(100)
+        .checked_div(size)
+        .map_or(if finished { 100 } else { 0 }, |p| p as u32)
+}
+
 fn state_key(s: TaskState) -> Key {
     match s {
         TaskState::Queued => Key::UploadQueued,
@@ -72,12 +80,7 @@ pub fn UploadRow(row: RowData) -> impl IntoView {
     let t = move |key: Key| key.text(locale);
     let uploads = use_uploads();
     let id = row.id;
-    let empty = if row.state == TaskState::Done { 100 } else { 0 };
-    let percent = row
-        .sent
-        .saturating_mul(100)
-        .checked_div(row.size)
-        .map_or(empty, |p| p as u32);
+    let percent = percent(row.sent, row.size, row.state == TaskState::Done);
     let status = match (&row.error, row.state) {
         (Some(e), TaskState::Failed) => format!("{} · {e}", t(Key::UploadFailed)),
         (Some(e), TaskState::Uploading | TaskState::Queued | TaskState::Completing) => {

@@ -12,6 +12,7 @@ use crate::pages::files_page::FilesPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::share_page::SharePage;
 use crate::pages::sign_in_page::SignInPage;
+use crate::state::preview::Preview;
 use crate::state::session::provide_session;
 use crate::state::theme::provide_theme;
 use crate::state::thumbs::Thumbs;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
     Thumbs::provide(session);
     provide_toasts();
     Uploads::provide(session, i18n);
+    Preview::provide(session);
     view! {
         <Router>
             <Routes fallback=NotFoundPage>

@@ -5,3 +5,4 @@ pub mod dialogs;
 pub mod explorer;
 pub mod layout;
 pub mod uploads;
+pub mod viewers;

@@ -14,4 +14,5 @@ pub mod size_format;
 pub mod sort;
 pub mod token_expiry;
 pub mod upload;
+pub mod viewer_choice;
 pub mod visible_range;

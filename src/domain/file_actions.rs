@@ -8,8 +8,10 @@ use cloudreve_api::{Boolset, FileSystem};
 /// An action on the selection or on the folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileAction {
-    /// Open the one selected item.
+    /// Open the one selected item (enter a folder, view a file).
     Open,
+    /// Download the selection (one file directly, several or folders as one archive or a tree).
+    Download,
     /// Rename the one selected item.
     Rename,
     /// Move into another folder.
@@ -96,8 +98,11 @@ pub fn for_items(c: &Context) -> Vec<FileAction> {
     let one = c.targets == 1;
     let trash = c.is(FileSystem::Trash);
     let my = c.is(FileSystem::My);
-    if one && c.single_folder && !trash {
+    if one && !trash {
         out.push(Open);
+    }
+    if c.can(cap::DOWNLOAD) && !trash {
+        out.push(Download);
     }
     if one && c.can(cap::RENAME) && !trash {
         out.push(Rename);
@@ -175,6 +180,7 @@ mod tests {
             for_items(&c),
             [
                 Open,
+                Download,
                 Rename,
                 MoveTo,
                 CopyTo,
@@ -188,7 +194,7 @@ mod tests {
         let many = ctx(FileSystem::My, cap::CE_MY, 3, false);
         assert_eq!(
             for_items(&many),
-            [MoveTo, CopyTo, Tags, Delete, DeleteForGood]
+            [Download, MoveTo, CopyTo, Tags, Delete, DeleteForGood]
         );
         assert_eq!(
             for_folder(&many)[..4],
@@ -209,7 +215,9 @@ mod tests {
     #[test]
     fn missing_bits_remove_actions() {
         let c = ctx(FileSystem::SharedWithMe, cap::CE_SHARED_WITH_ME, 1, false);
-        assert!(for_items(&c).is_empty(), "{:?}", for_items(&c));
+        assert_eq!(for_items(&c), [Open, Download]);
+        let c = ctx(FileSystem::SharedWithMe, &[], 1, false);
+        assert_eq!(for_items(&c), [Open], "no download bit, no download");
         assert!(for_items(&ctx(FileSystem::My, cap::CE_MY, 0, false)).is_empty());
     }
 }

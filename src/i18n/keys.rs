@@ -223,4 +223,14 @@ keys! {
     UploadExtensionDenied => "Files of type .{ext} are not allowed", "不允许 .{ext} 类型的文件";
     UploadNameNotAllowed => "The storage policy does not allow this file name", "存储策略不允许此文件名";
     UploadNotHere => "Files cannot be uploaded here", "无法上传到此处";
+    Download => "Download", "下载";
+    OpenWith => "Open with", "打开方式";
+    NoPreview => "This file cannot be previewed here.", "此文件无法在此预览。";
+    ViewerImage => "Image viewer", "图片查看器";
+    ViewerVideo => "Video player", "视频播放器";
+    ViewerAudio => "Music player", "音乐播放器";
+    ViewerPdf => "PDF viewer", "PDF 阅读器";
+    ViewerCode => "Text editor", "文本编辑器";
+    ViewerMarkdown => "Markdown editor", "Markdown 编辑器";
+    ViewerArchive => "Archive contents", "压缩包内容";
 }

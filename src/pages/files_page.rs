@@ -17,14 +17,18 @@ use crate::components::explorer::toolbar::Toolbar;
 use crate::components::layout::shell::Shell;
 use crate::components::uploads::drop_zone::DropZone;
 use crate::components::uploads::file_pickers::{FilePickers, Pickers};
+use crate::components::viewers::viewer_host::ViewerHost;
 use crate::domain::file_actions::{self, FileAction};
 use crate::domain::sort::{Sort, SortKey};
+use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
 use crate::state::dialog::{Dialog, DialogState};
+use crate::state::downloads::{download_file, download_many};
 use crate::state::explorer::{Command, Explorer};
 use crate::state::file_ops::FileOps;
 use crate::state::folder_listing::{page_request, FolderPages};
+use crate::state::preview::use_preview;
 use crate::state::session::{use_session, CallExtras, Session};
 use crate::state::toasts::use_toasts;
 use crate::state::uploads::use_uploads;
@@ -66,6 +70,7 @@ pub fn FilesPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     let toasts = use_toasts();
+    let preview = use_preview();
     require_session(session);
     let location = use_location();
     let parsed =
@@ -223,13 +228,28 @@ pub fn FilesPage() -> impl IntoView {
         let Some(item) = ex.files.with_untracked(|f| f.get(index).cloned()) else {
             return;
         };
-        if item.is_folder() && ex.folder.with_untracked(|u| u.fs != FileSystem::Trash) {
+        let in_trash = ex.folder.with_untracked(|u| u.fs == FileSystem::Trash);
+        if in_trash {
+            info.set(Some(item));
+        } else if item.is_folder() {
             if let Ok(target) = CrUri::parse(&item.path) {
                 go.run((target, sort.get_untracked()));
             }
         } else {
-            info.set(Some(item));
+            preview.open(item);
         }
+    };
+    let download = move |targets: Vec<FileResponse>| {
+        let hint = ex.hint.get_untracked();
+        leptos::task::spawn_local(async move {
+            let result = match targets.as_slice() {
+                [one] if !one.is_folder() => download_file(session, one, None, hint).await,
+                _ => download_many(session, targets, hint).await,
+            };
+            if let Err(e) = result {
+                toasts.error(error_message(&e, i18n.locale_untracked()));
+            }
+        });
     };
     let select_all = move || {
         leptos::task::spawn_local(async move {
@@ -267,6 +287,7 @@ pub fn FilesPage() -> impl IntoView {
                     open_item(i);
                 }
             }
+            FileAction::Download => download(targets),
             FileAction::Rename => {
                 if let Some(t) = targets.into_iter().next() {
                     dialog.open(Dialog::Rename(Box::new(t)));
@@ -406,6 +427,7 @@ pub fn FilesPage() -> impl IntoView {
                 view! { <ContextMenu x=m.x y=m.y actions on_pick=perform on_close=Callback::new(move |()| menu.set(None))/> }
             })}
             <PageDialogs ops/>
+            <ViewerHost/>
         </Shell>
     }
 }

@@ -16,6 +16,7 @@ const ENTRY_HEIGHT: f64 = 36.0;
 pub fn action_label(a: FileAction) -> Key {
     match a {
         FileAction::Open => Key::Open,
+        FileAction::Download => Key::Download,
         FileAction::Rename => Key::Rename,
         FileAction::MoveTo => Key::MoveTo,
         FileAction::CopyTo => Key::CopyTo,

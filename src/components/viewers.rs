@@ -1,0 +1,5 @@
+//! File viewers: the host that frames whichever app opens a file, and the apps themselves.
+
+pub mod custom_frame;
+pub mod no_preview;
+pub mod viewer_host;

@@ -1,0 +1,135 @@
+//! The frame around a file on view: a full-window modal `<dialog>` (the browser traps focus and
+//! makes the page inert) with the file's name, "Open with", download and close, and the app's view
+//! below. Which app renders is decided by [`crate::state::preview`]; this file only dispatches.
+
+use cloudreve_api::models::FileResponse;
+use leptos::prelude::*;
+
+use crate::components::viewers::custom_frame::CustomFrame;
+use crate::components::viewers::no_preview::NoPreview;
+use crate::domain::viewer_choice::{App, Builtin, Candidate};
+use crate::i18n::errors::error_message;
+use crate::i18n::{use_i18n, I18n, Key};
+use crate::state::downloads::download_file;
+use crate::state::explorer::Explorer;
+use crate::state::preview::{use_preview, Opened};
+use crate::state::session::use_session;
+
+/// Renders the file on view, if any.
+#[component]
+pub fn ViewerHost() -> impl IntoView {
+    let preview = use_preview();
+    move || {
+        preview
+            .opened
+            .get()
+            .map(|o| view! { <ViewerFrame opened=o/> })
+    }
+}
+
+/// The label of an app in "Open with": ours for built-in apps, the server's name otherwise (or the
+/// id, when the server's name is one of its own translation keys).
+fn app_label(i18n: I18n, c: &Candidate) -> String {
+    let key = match c.app {
+        App::Builtin(Builtin::Image) => Some(Key::ViewerImage),
+        App::Builtin(Builtin::Video) => Some(Key::ViewerVideo),
+        App::Builtin(Builtin::Audio) => Some(Key::ViewerAudio),
+        App::Builtin(Builtin::Pdf) => Some(Key::ViewerPdf),
+        App::Builtin(Builtin::Code) => Some(Key::ViewerCode),
+        App::Builtin(Builtin::Markdown) => Some(Key::ViewerMarkdown),
+        App::Builtin(Builtin::Archive) => Some(Key::ViewerArchive),
+        _ => None,
+    };
+    match key {
+        Some(k) => i18n.t(k).to_string(),
+        None if c.label.is_empty() || (c.label.contains('.') && !c.label.contains(' ')) => {
+            c.id.clone()
+        }
+        None => c.label.clone(),
+    }
+}
+
+#[component]
+fn ViewerFrame(opened: Opened) -> impl IntoView {
+    let i18n = use_i18n();
+    let preview = use_preview();
+    let session = use_session();
+    // Toasts sit below the modal's top layer, so the frame shows its own errors.
+    let failure = RwSignal::new(None::<String>);
+    let explorer = use_context::<Explorer>();
+    let node = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = node.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    let close = move || {
+        preview.close();
+        if let Some(ex) = explorer {
+            ex.focus_view();
+        }
+    };
+    let file = opened.file.clone();
+    let download = {
+        let file = file.clone();
+        Callback::new(move |()| {
+            let file = file.clone();
+            let hint = explorer.and_then(|ex| ex.hint.get_untracked());
+            leptos::task::spawn_local(async move {
+                if let Err(e) = download_file(session, &file, None, hint).await {
+                    failure.set(Some(error_message(&e, i18n.locale_untracked())));
+                }
+            });
+        })
+    };
+    let current = opened
+        .app
+        .as_ref()
+        .map(|a| a.id.clone())
+        .unwrap_or_default();
+    let choices = (opened.apps.len() > 1).then(|| {
+        let options = opened
+            .apps
+            .iter()
+            .map(|a| {
+                let selected = a.id == current;
+                view! { <option value=a.id.clone() selected=selected>{app_label(i18n, a)}</option> }
+            })
+            .collect_view();
+        view! {
+            <label class="cr-viewer__with">
+                <span>{move || i18n.t(Key::OpenWith)}</span>
+                <select class="cr-input" on:change=move |ev| preview.open_with(&event_target_value(&ev))>{options}</select>
+            </label>
+        }
+    });
+    let body = app_view(opened.app.as_ref(), file.clone(), download);
+    view! {
+        <dialog class="cr-viewer" node_ref=node aria-label=file.name.clone() data-viewer-for=file.name.clone()
+            on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close() }>
+            <header class="cr-viewer__bar">
+                <h2 class="cr-viewer__title">{file.name.clone()}</h2>
+                {choices}
+                <button type="button" class="cr-button" data-action="download" on:click=move |_| download.run(())>
+                    {move || i18n.t(Key::Download)}
+                </button>
+                <button type="button" class="cr-button cr-button--quiet" data-action="close-viewer"
+                    aria-label=move || i18n.t(Key::Close) on:click=move |_| close()>"×"</button>
+            </header>
+            {move || failure.get().map(|f| view! { <p class="cr-viewer__error" role="alert">{f}</p> })}
+            <div class="cr-viewer__body">{body}</div>
+        </dialog>
+    }
+}
+
+/// The view of `app` for `file`. Each app is its own component in this folder.
+fn app_view(app: Option<&Candidate>, file: FileResponse, download: Callback<()>) -> AnyView {
+    match app.map(|a| &a.app) {
+        Some(App::Custom(template)) => {
+            view! { <CustomFrame file template=template.clone()/> }.into_any()
+        }
+        _ => view! { <NoPreview file on_download=download/> }.into_any(),
+    }
+}

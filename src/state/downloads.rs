@@ -1,0 +1,81 @@
+//! Getting files out: one file through a signed URL the browser downloads by itself, so nothing is
+//! loaded into the page's memory.
+
+use cloudreve_api::models::{CreateDownloadUrlRequest, FileResponse};
+use cloudreve_api::{ApiError, Code};
+use wasm_bindgen::JsCast;
+
+use crate::state::content_url::{content_url, UrlRequest};
+use crate::state::session::{CallExtras, Session};
+
+/// Downloads one file (the version `entity`, or the current one) by following a signed URL.
+pub async fn download_file(
+    session: Session,
+    file: &FileResponse,
+    entity: Option<String>,
+    hint: Option<String>,
+) -> Result<(), ApiError> {
+    let url = content_url(
+        session,
+        UrlRequest {
+            uri: file.path.clone(),
+            entity,
+            download: true,
+            hint,
+        },
+    )
+    .await?;
+    follow(&url, &file.name);
+    Ok(())
+}
+
+/// Downloads several items, or folders, as one zip the server builds while it sends it.
+pub async fn download_many(
+    session: Session,
+    items: Vec<FileResponse>,
+    hint: Option<String>,
+) -> Result<(), ApiError> {
+    let req = CreateDownloadUrlRequest {
+        uris: items.iter().map(|f| f.path.clone()).collect(),
+        archive: true,
+        download: true,
+        ..CreateDownloadUrlRequest::default()
+    };
+    let extras = CallExtras {
+        context_hint: hint,
+        ..CallExtras::default()
+    };
+    let answer = session.call_with(&req, &extras).await?;
+    let url = answer
+        .urls
+        .into_iter()
+        .next()
+        .map(|u| u.url)
+        .filter(|u| !u.is_empty())
+        .ok_or(ApiError::Server {
+            code: Code::EntityNotExist,
+            msg: String::new(),
+            correlation_id: None,
+        })?;
+    follow(&url, "archive.zip");
+    Ok(())
+}
+
+/// Lets the browser fetch `url` as a download (the server sends `attachment`; `download` names it
+/// when the URL is same-origin).
+pub fn follow(url: &str, name: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(a) = doc
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return;
+    };
+    a.set_href(url);
+    a.set_download(name);
+    a.set_rel("noopener");
+    a.click();
+}

@@ -5,6 +5,7 @@ use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::api::Transport;
+use crate::components::downloads::tree_download_panel::TreeDownloadPanel;
 use crate::components::uploads::conflict_dialog::ConflictDialog;
 use crate::components::uploads::upload_panel::UploadPanel;
 use crate::i18n::provide_i18n;
@@ -17,6 +18,7 @@ use crate::state::session::provide_session;
 use crate::state::theme::provide_theme;
 use crate::state::thumbs::Thumbs;
 use crate::state::toasts::provide_toasts;
+use crate::state::tree_download::TreeDownloads;
 use crate::state::uploads::Uploads;
 
 /// The application.
@@ -29,6 +31,7 @@ pub fn App() -> impl IntoView {
     provide_toasts();
     Uploads::provide(session, i18n);
     Preview::provide(session);
+    TreeDownloads::provide(session, i18n);
     view! {
         <Router>
             <Routes fallback=NotFoundPage>
@@ -40,6 +43,7 @@ pub fn App() -> impl IntoView {
             </Routes>
             <UploadPanel/>
             <ConflictDialog/>
+            <TreeDownloadPanel/>
         </Router>
     }
 }

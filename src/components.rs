@@ -2,6 +2,7 @@
 
 pub mod common;
 pub mod dialogs;
+pub mod downloads;
 pub mod explorer;
 pub mod layout;
 pub mod uploads;

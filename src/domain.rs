@@ -1,9 +1,11 @@
 //! Pure logic with no browser in it, tested natively.
 
+pub mod archive_tree;
 pub mod file_actions;
 pub mod file_kind;
 pub mod grid_layout;
 pub mod list_keys;
+pub mod local_names;
 pub mod name_jump;
 pub mod names;
 pub mod natural_order;

@@ -11,5 +11,6 @@ pub mod session;
 pub mod theme;
 pub mod thumbs;
 pub mod toasts;
+pub mod tree_download;
 pub mod uploads;
 pub mod view_settings;

@@ -7,3 +7,4 @@ pub mod lock_dialog;
 pub mod modal;
 pub mod name_dialog;
 pub mod tags_dialog;
+pub mod versions_dialog;

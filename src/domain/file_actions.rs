@@ -26,6 +26,8 @@ pub enum FileAction {
     Restore,
     /// Edit tags.
     Tags,
+    /// List, open and manage the versions of the one selected file.
+    Versions,
     /// Show details.
     Info,
     /// Pin the one selected folder to the sidebar.
@@ -119,6 +121,9 @@ pub fn for_items(c: &Context) -> Vec<FileAction> {
     if c.can(cap::UPDATE_METADATA) && my {
         out.push(Tags);
     }
+    if one && !c.single_folder && c.can(cap::VERSION_CONTROL) && my {
+        out.push(Versions);
+    }
     if one && c.single_folder && my && !c.search {
         out.push(Pin);
     }
@@ -190,6 +195,11 @@ mod tests {
                 Delete,
                 DeleteForGood
             ]
+        );
+        let file = ctx(FileSystem::My, cap::CE_MY, 1, false);
+        assert!(
+            for_items(&file).contains(&Versions),
+            "one file has versions"
         );
         let many = ctx(FileSystem::My, cap::CE_MY, 3, false);
         assert_eq!(

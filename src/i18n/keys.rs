@@ -233,4 +233,15 @@ keys! {
     ViewerCode => "Text editor", "文本编辑器";
     ViewerMarkdown => "Markdown editor", "Markdown 编辑器";
     ViewerArchive => "Archive contents", "压缩包内容";
+    TreeDownloadRunning => "Downloading to a folder", "正在下载到文件夹";
+    TreeDownloadDone => "Download finished", "下载完成";
+    TreeDownloadPartial => "Download finished; some items failed", "下载完成，部分项目失败";
+    TreeDownloadCancelled => "Download cancelled", "下载已取消";
+    TreeDownloadCounts => "{done} of {found} files · {bytes} of {total}", "{done}/{found} 个文件 · {bytes}/{total}";
+    DownloadFoldersUnsupported => "This browser cannot save folders, and the server does not zip them for you", "此浏览器无法保存文件夹，且服务器未允许打包下载";
+    Versions => "Versions", "版本";
+    VersionsOf => "Versions of {name}", "{name} 的版本";
+    CurrentVersion => "Current", "当前";
+    MakeCurrent => "Make current", "设为当前版本";
+    ConfirmDelete => "Delete for good?", "永久删除？";
 }

@@ -1,6 +1,7 @@
 //! `/home?path=<cloudreve URI>`: the file manager. The URL is the source of truth for the folder and
 //! its order; the explorer state (items, selection, view) lives in context for the parts below.
 
+use cloudreve_api::boolset::group as group_bits;
 use cloudreve_api::models::FileResponse;
 use cloudreve_api::{ApiError, Code, CrUri, FileSystem};
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ use crate::state::folder_listing::{page_request, FolderPages};
 use crate::state::preview::use_preview;
 use crate::state::session::{use_session, CallExtras, Session};
 use crate::state::toasts::use_toasts;
+use crate::state::tree_download::{self, use_tree_downloads, StartError};
 use crate::state::uploads::use_uploads;
 use crate::state::view_settings;
 use crate::uploads::sources::{from_clipboard, Picked};
@@ -71,6 +73,7 @@ pub fn FilesPage() -> impl IntoView {
     let session = use_session();
     let toasts = use_toasts();
     let preview = use_preview();
+    let trees = use_tree_downloads();
     require_session(session);
     let location = use_location();
     let parsed =
@@ -241,10 +244,25 @@ pub fn FilesPage() -> impl IntoView {
     };
     let download = move |targets: Vec<FileResponse>| {
         let hint = ex.hint.get_untracked();
+        let archive_allowed = session
+            .user()
+            .and_then(|u| u.group)
+            .and_then(|g| g.permission)
+            .is_some_and(|p| p.get(group_bits::ARCHIVE_DOWNLOAD));
         leptos::task::spawn_local(async move {
             let result = match targets.as_slice() {
                 [one] if !one.is_folder() => download_file(session, one, None, hint).await,
-                _ => download_many(session, targets, hint).await,
+                _ if archive_allowed => download_many(session, targets, hint).await,
+                _ if tree_download::supported() => {
+                    if let Err(StartError::Refused(why)) = trees.start(targets, hint).await {
+                        toasts.error(why);
+                    }
+                    Ok(())
+                }
+                _ => {
+                    toasts.error(i18n.t(Key::DownloadFoldersUnsupported));
+                    Ok(())
+                }
             };
             if let Err(e) = result {
                 toasts.error(error_message(&e, i18n.locale_untracked()));
@@ -311,6 +329,11 @@ pub fn FilesPage() -> impl IntoView {
             }),
             FileAction::Restore => ops.restore(targets),
             FileAction::Tags => dialog.open(Dialog::Tags(targets)),
+            FileAction::Versions => {
+                if let Some(t) = targets.into_iter().next() {
+                    dialog.open(Dialog::Versions(Box::new(t)));
+                }
+            }
             FileAction::Info => info.set(targets.into_iter().next()),
             FileAction::Pin => {
                 if let Some(t) = targets.into_iter().next() {

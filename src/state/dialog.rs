@@ -35,6 +35,8 @@ pub enum Dialog {
     },
     /// Edit the tags of items.
     Tags(Vec<FileResponse>),
+    /// The versions of a file.
+    Versions(Box<FileResponse>),
     /// Empty the trash.
     EmptyTrash,
     /// An operation hit locks; offer to force them open and retry.

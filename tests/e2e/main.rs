@@ -2,6 +2,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod downloads;
 mod explorer;
 mod harness;
 mod upload_s3;

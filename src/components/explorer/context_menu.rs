@@ -24,6 +24,7 @@ pub fn action_label(a: FileAction) -> Key {
         FileAction::DeleteForGood => Key::DeleteForGood,
         FileAction::Restore => Key::Restore,
         FileAction::Tags => Key::Tags,
+        FileAction::Versions => Key::Versions,
         FileAction::Info => Key::Info,
         FileAction::Pin => Key::PinToSidebar,
         FileAction::SelectAll => Key::SelectAll,

@@ -9,6 +9,7 @@ use crate::components::dialogs::lock_dialog::LockDialog;
 use crate::components::dialogs::modal::Modal;
 use crate::components::dialogs::name_dialog::NameDialog;
 use crate::components::dialogs::tags_dialog::TagsDialog;
+use crate::components::dialogs::versions_dialog::VersionsDialog;
 use crate::i18n::{use_i18n, Key};
 use crate::state::dialog::{use_dialog, Dialog};
 use crate::state::explorer::use_explorer;
@@ -85,6 +86,14 @@ pub fn PageDialogs(
                 view! {
                     <LockDialog conflicts on_close=close
                         on_unlock=Callback::new(move |tokens: Vec<String>| { dialog.close(); ops.unlock_and_retry(tokens, retry.get_value()) })/>
+                }
+                .into_any()
+            }
+            Dialog::Versions(file) => {
+                let id = file.id.clone();
+                view! {
+                    <VersionsDialog file=*file on_close=close
+                        on_changed=Callback::new(move |f: cloudreve_api::models::FileResponse| ex.replace(&id, f))/>
                 }
                 .into_any()
             }

@@ -5,8 +5,10 @@
 use cloudreve_api::models::FileResponse;
 use leptos::prelude::*;
 
+use crate::components::viewers::archive_viewer::ArchiveViewer;
 use crate::components::viewers::custom_frame::CustomFrame;
 use crate::components::viewers::no_preview::NoPreview;
+use crate::components::viewers::wopi_frame::WopiFrame;
 use crate::domain::viewer_choice::{App, Builtin, Candidate};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, I18n, Key};
@@ -130,6 +132,11 @@ fn app_view(app: Option<&Candidate>, file: FileResponse, download: Callback<()>)
         Some(App::Custom(template)) => {
             view! { <CustomFrame file template=template.clone()/> }.into_any()
         }
+        Some(App::Wopi) => {
+            let viewer_id = app.map(|a| a.id.clone()).unwrap_or_default();
+            view! { <WopiFrame file viewer_id/> }.into_any()
+        }
+        Some(App::Builtin(Builtin::Archive)) => view! { <ArchiveViewer file/> }.into_any(),
         _ => view! { <NoPreview file on_download=download/> }.into_any(),
     }
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use cloudreve_api::endpoints::site::GetSiteConfig;
+use cloudreve_api::endpoints::site::GetExplorerConfig;
 use cloudreve_api::models::{FileResponse, FileViewerGroup};
 use leptos::prelude::*;
 
@@ -53,10 +53,7 @@ impl Preview {
         if let Some(v) = self.viewers.get_value() {
             return v;
         }
-        let req = GetSiteConfig {
-            section: "explorer".into(),
-        };
-        let groups = match self.session.call(&req).await {
+        let groups = match self.session.call(&GetExplorerConfig).await {
             Ok(cfg) => Rc::new(cfg.file_viewers),
             Err(_) => return Rc::new(Vec::new()),
         };

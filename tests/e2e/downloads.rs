@@ -16,7 +16,7 @@ use crate::upload_support::{bytes, sha};
 
 /// Turns the demo group's archive permission on or off (before signing in: the page reads the
 /// group from the sign-in answer).
-fn archive_permission(ctx: &Ctx, on: bool) {
+pub fn archive_permission(ctx: &Ctx, on: bool) {
     ctx.state.db.with(|c| {
         let wire: String = c
             .query_row("SELECT permission FROM groups WHERE id = (SELECT group_id FROM users WHERE id = 1)", [], |r| r.get(0))
@@ -32,7 +32,7 @@ fn archive_permission(ctx: &Ctx, on: bool) {
 }
 
 /// Writes `content` to the admin's file `path` through `PUT /file/content`.
-async fn put_file(ctx: &Ctx, path: &str, content: &[u8]) {
+pub async fn put_file(ctx: &Ctx, path: &str, content: &[u8]) {
     let uri = cloudreve_api::uri::encode_component(&format!("cloudreve://my/{path}"));
     let body: Vec<String> = content.iter().map(u8::to_string).collect();
     let script = format!(
@@ -102,12 +102,12 @@ async fn finished_card(ctx: &Ctx) -> String {
 }
 
 /// Selects the list rows named `names` (the first by click, the rest by Ctrl-click).
-async fn select(ctx: &Ctx, names: &[&str]) {
+pub async fn select(ctx: &Ctx, names: &[&str]) {
     let list = serde_json::to_string(names).expect("json");
     ctx.js(&format!(
         "const names = {list};
          names.forEach((n, i) => {{
-             const row = Array.from(document.querySelectorAll('[data-cr-item]')).find(r => r.getAttribute('title') === n);
+             const row = Array.from(document.querySelectorAll('[data-cr-item]')).find(r => r.querySelector('.cr-files__label')?.textContent === n);
              row.dispatchEvent(new MouseEvent('click', {{ bubbles: true, ctrlKey: i > 0 }}));
          }});
          return 1"

@@ -7,6 +7,7 @@ mod explorer;
 mod harness;
 mod upload_s3;
 mod upload_support;
+mod viewers_files;
 mod uploads;
 
 use std::time::Duration;

@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
-use crate::models::{CaptchaResponse, LoginConfig, ReportAbuseRequest, SiteConfig};
+use crate::models::{
+    CaptchaResponse, ExplorerConfig, LoginConfig, ReportAbuseRequest, SiteConfig,
+};
 
 /// `GET /site/ping`: the server version string.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -43,6 +45,12 @@ impl crate::endpoint::Endpoint for GetSiteConfig {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetLoginConfig;
 endpoint!(GetLoginConfig, Get "/site/config/login", Optional, None => LoginConfig);
+
+/// `GET /site/config/explorer`: [`GetSiteConfig`] for the `explorer` section, decoded as the smaller
+/// [`ExplorerConfig`]. Same route as `GetSiteConfig`, so it is not listed separately.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetExplorerConfig;
+endpoint!(GetExplorerConfig, Get "/site/config/explorer", Optional, None => ExplorerConfig);
 
 // POST /site/abuse: report a share link or a user.
 endpoint!(ReportAbuseRequest, Post "/site/abuse", Optional, Json => ());

@@ -295,6 +295,22 @@ pub struct LoginConfig {
     pub register_enabled: bool,
 }
 
+/// The parts of the `explorer` section (`GET /site/config/explorer`) the file viewers need, without
+/// the rest of [`SiteConfig`] (same reason as [`LoginConfig`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ExplorerConfig {
+    /// File apps.
+    #[serde(
+        deserialize_with = "null_default",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub file_viewers: Vec<super::FileViewerGroup>,
+    /// Most URIs in one batch request (`POST /file/url`, moves, deletes).
+    #[serde(skip_serializing_if = "super::is_zero")]
+    pub max_batch_size: i64,
+}
+
 /// `GET /site/captcha`: an image challenge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -3,6 +3,7 @@
 
 pub mod callback;
 pub mod content;
+pub mod content_update;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
@@ -72,6 +73,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = metadata::routes(r);
     let r = thumb::routes(r);
     let r = file_url::routes(r);
+    let r = content_update::routes(r);
     let r = upload::routes(r);
     let r = callback::routes(r);
     (r.router, r.routed)

@@ -18,6 +18,7 @@ pub mod test_hooks;
 pub mod thumb;
 pub mod upload;
 pub mod user;
+pub mod versions;
 pub mod view;
 
 use axum::handler::Handler;
@@ -74,6 +75,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = thumb::routes(r);
     let r = file_url::routes(r);
     let r = content_update::routes(r);
+    let r = versions::routes(r);
     let r = upload::routes(r);
     let r = callback::routes(r);
     (r.router, r.routed)

@@ -8,13 +8,12 @@ use cloudreve_api::Code;
 
 use super::content::{blob_of, blob_path, no_entity};
 use super::file_ops::resolve;
-use super::file_url::{locate, owned_entity};
+use super::file_url::{locate, owned_entity, wanted_entity};
 use super::ApiRouter;
 use crate::archive;
 use crate::blobs::BlobRef;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiQuery, AuthUser};
-use crate::signing::EntityRef;
 use crate::state::AppState;
 use crate::store::files::TYPE_FILE;
 use crate::store::versions;
@@ -29,10 +28,7 @@ async fn list(
     ApiQuery(q): ApiQuery<ListArchiveRequest>,
 ) -> ApiResult<ArchiveListResponse> {
     let uri = locate(&s, Some(&user), &q.uri)?;
-    let wanted = match q.entity.as_deref().filter(|e| !e.is_empty()) {
-        Some(raw) => Some(EntityRef::decode(&s.ids, raw).ok_or_else(no_entity)?),
-        None => None,
-    };
+    let wanted = wanted_entity(&s, q.entity.as_deref())?;
     let blob =
         s.db.call(move |c| {
             let row = resolve(c, user.id, &uri)?;

@@ -45,10 +45,7 @@ async fn create_urls(
             "archive downloads are not supported yet".into(),
         ));
     }
-    let wanted = match &req.entity {
-        Some(raw) => Some(EntityRef::decode(&s.ids, raw).ok_or_else(no_entity)?),
-        None => None,
-    };
+    let wanted = wanted_entity(&s, req.entity.as_deref())?;
     let parsed: Vec<Result<CrUri, AppError>> = req
         .uris
         .iter()
@@ -107,6 +104,17 @@ async fn create_urls(
         expires: any_url.then(|| Timestamp::from_unix_millis(expires * 1000)),
     };
     Ok(Json(Envelope::ok(answer)).into_response())
+}
+
+/// The version a request names (`entity`, `version`): none when absent or empty, 40077 when it
+/// is no entity id at all.
+pub(super) fn wanted_entity(
+    s: &AppState,
+    raw: Option<&str>,
+) -> Result<Option<EntityRef>, AppError> {
+    raw.filter(|e| !e.is_empty())
+        .map(|e| EntityRef::decode(&s.ids, e).ok_or_else(no_entity))
+        .transpose()
 }
 
 /// Parses `raw` and checks the caller may download from its file system.

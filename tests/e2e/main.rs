@@ -7,8 +7,8 @@ mod explorer;
 mod harness;
 mod upload_s3;
 mod upload_support;
-mod viewers_files;
 mod uploads;
+mod viewers_files;
 
 use std::time::Duration;
 

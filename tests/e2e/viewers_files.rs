@@ -13,8 +13,8 @@ use crate::harness::{run, Ctx, DESKTOP};
 /// A zip with a file at the top, nested files and an empty folder.
 fn sample_zip() -> Vec<u8> {
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, content) in [
         ("readme.txt", &b"read me"[..]),
         ("src/main.rs", b"fn main() {}"),
@@ -56,26 +56,35 @@ async fn open_row(ctx: &Ctx, name: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_zip_lists_its_entries_and_opens_its_folders() {
-    run(DESKTOP, |_| {}, |ctx| async move {
-        ctx.sign_in().await;
-        ctx.view_mode("list").await;
-        put_file(&ctx, "Bundle.zip", &sample_zip()).await;
-        ctx.c.refresh().await.expect("reload");
-        ctx.see("Bundle.zip").await;
-        open_row(&ctx, "Bundle.zip").await;
-        ctx.find("dialog.cr-viewer[open] [data-viewer=archive]").await;
-        wait_rows(&ctx, json!(["empty/", "src/", "readme.txt"])).await;
-        ctx.click_button("src/").await;
-        wait_rows(&ctx, json!(["lib/", "main.rs"])).await;
-        ctx.click_button("lib/").await;
-        wait_rows(&ctx, json!(["util.rs"])).await;
-        ctx.shot("desktop-archive-viewer").await;
-        ctx.click_button("Bundle.zip").await;
-        wait_rows(&ctx, json!(["empty/", "src/", "readme.txt"])).await;
-        // Esc closes the viewer and the listing is back.
-        ctx.keys("\u{E00C}").await;
-        ctx.wait_js("return !!document.querySelector('dialog.cr-viewer')", json!(false)).await;
-    })
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.view_mode("list").await;
+            put_file(&ctx, "Bundle.zip", &sample_zip()).await;
+            ctx.c.refresh().await.expect("reload");
+            ctx.see("Bundle.zip").await;
+            open_row(&ctx, "Bundle.zip").await;
+            ctx.find("dialog.cr-viewer[open] [data-viewer=archive]")
+                .await;
+            wait_rows(&ctx, json!(["empty/", "src/", "readme.txt"])).await;
+            ctx.click_button("src/").await;
+            wait_rows(&ctx, json!(["lib/", "main.rs"])).await;
+            ctx.click_button("lib/").await;
+            wait_rows(&ctx, json!(["util.rs"])).await;
+            ctx.shot("desktop-archive-viewer").await;
+            ctx.click_button("Bundle.zip").await;
+            wait_rows(&ctx, json!(["empty/", "src/", "readme.txt"])).await;
+            // Esc closes the viewer and the listing is back.
+            ctx.keys("\u{E00C}").await;
+            ctx.wait_js(
+                "return !!document.querySelector('dialog.cr-viewer')",
+                json!(false),
+            )
+            .await;
+        },
+    )
     .await;
 }
 
@@ -98,10 +107,10 @@ async fn versions_open_become_current_and_are_deleted() {
         ctx.wait_js(versions, json!(["false", "true"])).await;
         ctx.server_has("Draft.txt", b"first draft").await;
         // The newer one, no longer current, is deleted after a confirmation on its row.
-        ctx.click_button("Delete").await;
-        ctx.click_button("Delete for good?").await;
+        ctx.click("dialog[open] .cr-version[data-current=false] .cr-button--danger-quiet").await;
+        ctx.click("dialog[open] .cr-version[data-current=false] .cr-button--danger").await;
         ctx.wait_js(versions, json!(["true"])).await;
-        ctx.click_button("Close").await;
+        ctx.click("dialog[open] .cr-dialog__actions .cr-button").await;
         // The listing shows the current version's size.
         ctx.see("11 B").await;
     })
@@ -123,50 +132,64 @@ async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
     loop {
         let path = dir.join(name);
         let partial = std::fs::read_dir(dir)
-            .map(|d| d.flatten().any(|e| e.file_name().to_string_lossy().ends_with(".crdownload")))
+            .map(|d| {
+                d.flatten()
+                    .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"))
+            })
             .unwrap_or(false);
         if path.is_file() && !partial {
             return std::fs::read(path).expect("read download");
         }
-        assert!(start.elapsed() < Duration::from_secs(30), "{name} was never downloaded");
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{name} was never downloaded"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_file_downloads_directly_and_several_as_one_zip() {
-    run(DESKTOP, |_| {}, |ctx| async move {
-        archive_permission(&ctx, true);
-        ctx.sign_in().await;
-        ctx.view_mode("list").await;
-        let dir = tempfile::tempdir().expect("download dir");
-        downloads_into(&ctx, dir.path()).await;
-        select(&ctx, &["Welcome.md"]).await;
-        ctx.click_button("Download").await;
-        let welcome = downloaded(dir.path(), "Welcome.md").await;
-        assert_eq!(Some(welcome), ctx.server_file("Welcome.md"));
-        select(&ctx, &["Documents", "Numbers.csv"]).await;
-        ctx.click_button("Download").await;
-        let zip = downloaded(dir.path(), "archive.zip").await;
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a valid zip");
-        let mut names: Vec<String> = archive.file_names().map(str::to_string).collect();
-        names.sort();
-        let files: Vec<&String> = names.iter().filter(|n| !n.ends_with('/')).collect();
-        assert_eq!(
-            files,
-            [
-                "Documents/Archive/2024 report.txt",
-                "Documents/Meeting notes.txt",
-                "Documents/Project plan.md",
-                "Numbers.csv"
-            ],
-            "{names:?}"
-        );
-        for name in files {
-            let mut content = Vec::new();
-            std::io::Read::read_to_end(&mut archive.by_name(name).expect("entry"), &mut content).expect("read");
-            assert_eq!(Some(content), ctx.server_file(name), "{name}");
-        }
-    })
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            archive_permission(&ctx, true);
+            ctx.sign_in().await;
+            ctx.view_mode("list").await;
+            let dir = tempfile::tempdir().expect("download dir");
+            downloads_into(&ctx, dir.path()).await;
+            select(&ctx, &["Welcome.md"]).await;
+            ctx.click_button("Download").await;
+            let welcome = downloaded(dir.path(), "Welcome.md").await;
+            assert_eq!(Some(welcome), ctx.server_file("Welcome.md"));
+            select(&ctx, &["Documents", "Numbers.csv"]).await;
+            ctx.click_button("Download").await;
+            let zip = downloaded(dir.path(), "archive.zip").await;
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a valid zip");
+            let mut names: Vec<String> = archive.file_names().map(str::to_string).collect();
+            names.sort();
+            let files: Vec<&String> = names.iter().filter(|n| !n.ends_with('/')).collect();
+            assert_eq!(
+                files,
+                [
+                    "Documents/Archive/2024 report.txt",
+                    "Documents/Meeting notes.txt",
+                    "Documents/Project plan.md",
+                    "Numbers.csv"
+                ],
+                "{names:?}"
+            );
+            for name in files {
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(
+                    &mut archive.by_name(name).expect("entry"),
+                    &mut content,
+                )
+                .expect("read");
+                assert_eq!(Some(content), ctx.server_file(name), "{name}");
+            }
+        },
+    )
     .await;
 }

@@ -3,9 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
-use crate::models::{
-    CaptchaResponse, ExplorerConfig, LoginConfig, ReportAbuseRequest, SiteConfig,
-};
+use crate::models::{CaptchaResponse, ExplorerConfig, LoginConfig, ReportAbuseRequest, SiteConfig};
 
 /// `GET /site/ping`: the server version string.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -1,5 +1,9 @@
 //! File viewers: the host that frames whichever app opens a file, and the apps themselves.
 
 pub mod custom_frame;
+pub mod image_viewer;
+pub mod lightbox_stage;
+pub mod media_player;
 pub mod no_preview;
+pub mod pdf_viewer;
 pub mod viewer_host;

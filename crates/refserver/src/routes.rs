@@ -3,9 +3,11 @@
 
 pub mod callback;
 pub mod content;
+pub mod content_update;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
+pub mod file_url;
 pub mod lock;
 pub mod metadata;
 pub mod pin;
@@ -16,6 +18,7 @@ pub mod test_hooks;
 pub mod thumb;
 pub mod upload;
 pub mod user;
+pub mod versions;
 pub mod view;
 
 use axum::handler::Handler;
@@ -70,6 +73,9 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = lock::routes(r);
     let r = metadata::routes(r);
     let r = thumb::routes(r);
+    let r = file_url::routes(r);
+    let r = content_update::routes(r);
+    let r = versions::routes(r);
     let r = upload::routes(r);
     let r = callback::routes(r);
     (r.router, r.routed)

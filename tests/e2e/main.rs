@@ -4,9 +4,11 @@
 
 mod explorer;
 mod harness;
+mod media_fixtures;
 mod upload_s3;
 mod upload_support;
 mod uploads;
+mod viewers_media;
 
 use std::time::Duration;
 

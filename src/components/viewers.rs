@@ -2,6 +2,10 @@
 
 pub mod archive_viewer;
 pub mod custom_frame;
+pub mod image_viewer;
+pub mod lightbox_stage;
+pub mod media_player;
 pub mod no_preview;
+pub mod pdf_viewer;
 pub mod viewer_host;
 pub mod wopi_frame;

@@ -54,6 +54,12 @@ impl Builtin {
         }
     }
 
+    /// Whether it opens `name` by its own extension list (a lightbox or playlist keeps to these,
+    /// whatever the server's viewers say, since they are what the browser can render).
+    pub fn shows(self, name: &str) -> bool {
+        self.default_exts().contains(&extension(name).as_str())
+    }
+
     /// Extensions it opens when the server names no viewers.
     fn default_exts(self) -> &'static [&'static str] {
         match self {

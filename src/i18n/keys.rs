@@ -244,4 +244,18 @@ keys! {
     CurrentVersion => "Current", "当前";
     MakeCurrent => "Make current", "设为当前版本";
     ConfirmDelete => "Delete for good?", "永久删除？";
+    // media viewers
+    ImagePrevious => "Previous picture", "上一张";
+    ImageNext => "Next picture", "下一张";
+    ZoomIn => "Zoom in", "放大";
+    ZoomOut => "Zoom out", "缩小";
+    ZoomReset => "Fit to window", "适合窗口";
+    RotateImage => "Rotate", "旋转";
+    ImagePosition => "Picture {n} of {total}", "第 {n} 张，共 {total} 张";
+    ImageTools => "Picture tools", "图片工具";
+    ImageFailed => "This picture could not be shown.", "无法显示此图片。";
+    MediaFailed => "This file cannot be played in this browser.", "此浏览器无法播放此文件。";
+    Playlist => "Playlist", "播放列表";
+    PdfNoViewer => "This browser cannot show PDF files here. Download the file to read it.", "此浏览器无法在此显示 PDF 文件，请下载后阅读。";
+    PdfTitle => "PDF document", "PDF 文档";
 }

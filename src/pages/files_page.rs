@@ -99,6 +99,7 @@ pub fn FilesPage() -> impl IntoView {
     let ex = Explorer::provide(uri);
     let dialog = DialogState::provide();
     let pages = FolderPages::new(session, ex, Signal::from(sort));
+    pages.provide();
     let navigate = use_navigate();
     let go = Callback::new(move |(target, order): (CrUri, Sort)| {
         navigate(&links::home_sorted(&target, order), Default::default())

@@ -61,6 +61,11 @@ impl FolderPages {
         }
     }
 
+    /// Makes the paging available to the page's children (viewers step through the folder).
+    pub fn provide(&self) {
+        provide_context(*self);
+    }
+
     /// Takes the first page of a listing.
     pub fn start(&self, l: &ListResponse) {
         self.ex.files.set(l.files.clone());
@@ -163,4 +168,9 @@ async fn sleep_ms(ms: i32) {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// The paging of the folder on screen, when there is one.
+pub fn use_folder_pages() -> Option<FolderPages> {
+    use_context::<FolderPages>()
 }

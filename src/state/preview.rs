@@ -24,6 +24,9 @@ pub struct Opened {
     pub app: Option<Candidate>,
     /// Every app that can open it (for "Open with").
     pub apps: Vec<Candidate>,
+    /// Which opening this is: each [`Preview::open`] counts one. The app's view is rebuilt when it
+    /// changes (or the app does), and kept when the app moves to another file by itself.
+    pub opening: u32,
 }
 
 /// The preview service of the app.
@@ -31,6 +34,7 @@ pub struct Opened {
 pub struct Preview {
     session: Session,
     viewers: StoredValue<Option<Rc<Vec<FileViewerGroup>>>, LocalStorage>,
+    openings: StoredValue<u32>,
     /// The file on view.
     pub opened: RwSignal<Option<Opened>, LocalStorage>,
 }
@@ -41,6 +45,7 @@ impl Preview {
         let p = Preview {
             session,
             viewers: StoredValue::new_local(None),
+            openings: StoredValue::new(0),
             opened: RwSignal::new_local(None),
         };
         provide_context(p);
@@ -69,7 +74,14 @@ impl Preview {
             let apps = viewer_choice::candidates(&file.name, file.size, &viewers);
             let preferred = preferred_app(&extension(&file.name));
             let app = viewer_choice::pick(&apps, preferred.as_deref()).cloned();
-            this.opened.set(Some(Opened { file, app, apps }));
+            this.openings.update_value(|n| *n = n.wrapping_add(1));
+            let opening = this.openings.get_value();
+            this.opened.set(Some(Opened {
+                file,
+                app,
+                apps,
+                opening,
+            }));
         });
     }
 
@@ -88,6 +100,12 @@ impl Preview {
                 }
             }
         });
+    }
+
+    /// The app on view moved to `file` by itself (the next picture, another track): the bar
+    /// names and downloads it, and the app's view stays as it is.
+    pub fn moved_to(&self, file: FileResponse) {
+        self.update_file(file);
     }
 
     /// Replaces the file on view with its newer state (after a save), keeping the app.

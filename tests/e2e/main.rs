@@ -5,10 +5,12 @@
 mod downloads;
 mod explorer;
 mod harness;
+mod media_fixtures;
 mod upload_s3;
 mod upload_support;
 mod uploads;
 mod viewers_files;
+mod viewers_media;
 
 use std::time::Duration;
 

@@ -7,26 +7,26 @@ use leptos::prelude::*;
 
 use crate::components::viewers::archive_viewer::ArchiveViewer;
 use crate::components::viewers::custom_frame::CustomFrame;
+use crate::components::viewers::image_viewer::ImageViewer;
+use crate::components::viewers::media_player::MediaPlayer;
 use crate::components::viewers::no_preview::NoPreview;
+use crate::components::viewers::pdf_viewer::PdfViewer;
 use crate::components::viewers::wopi_frame::WopiFrame;
 use crate::domain::viewer_choice::{App, Builtin, Candidate};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, I18n, Key};
 use crate::state::downloads::download_file;
 use crate::state::explorer::Explorer;
-use crate::state::preview::{use_preview, Opened};
+use crate::state::preview::use_preview;
 use crate::state::session::use_session;
 
-/// Renders the file on view, if any.
+/// Renders the file on view, if any. The frame stays while files change inside it, so a viewer
+/// that steps through a folder keeps its dialog, focus and state.
 #[component]
 pub fn ViewerHost() -> impl IntoView {
     let preview = use_preview();
-    move || {
-        preview
-            .opened
-            .get()
-            .map(|o| view! { <ViewerFrame opened=o/> })
-    }
+    let open = Memo::new(move |_| preview.opened.with(Option::is_some));
+    move || open.get().then(|| view! { <ViewerFrame/> })
 }
 
 /// The label of an app in "Open with": ours for built-in apps, the server's name otherwise (or the
@@ -52,7 +52,7 @@ fn app_label(i18n: I18n, c: &Candidate) -> String {
 }
 
 #[component]
-fn ViewerFrame(opened: Opened) -> impl IntoView {
+fn ViewerFrame() -> impl IntoView {
     let i18n = use_i18n();
     let preview = use_preview();
     let session = use_session();
@@ -73,47 +73,46 @@ fn ViewerFrame(opened: Opened) -> impl IntoView {
             ex.focus_view();
         }
     };
-    let file = opened.file.clone();
-    let download = {
-        let file = file.clone();
-        Callback::new(move |()| {
-            let file = file.clone();
-            let hint = explorer.and_then(|ex| ex.hint.get_untracked());
-            leptos::task::spawn_local(async move {
-                if let Err(e) = download_file(session, &file, None, hint).await {
-                    failure.set(Some(error_message(&e, i18n.locale_untracked())));
-                }
-            });
+    let name = Memo::new(move |_| {
+        preview
+            .opened
+            .with(|o| o.as_ref().map(|o| o.file.name.clone()))
+            .unwrap_or_default()
+    });
+    let download = Callback::new(move |()| {
+        let Some(file) = preview
+            .opened
+            .with_untracked(|o| o.as_ref().map(|o| o.file.clone()))
+        else {
+            return;
+        };
+        let hint = explorer.and_then(|ex| ex.hint.get_untracked());
+        leptos::task::spawn_local(async move {
+            if let Err(e) = download_file(session, &file, None, hint).await {
+                failure.set(Some(error_message(&e, i18n.locale_untracked())));
+            }
+        });
+    });
+    // The app's view is rebuilt for a new opening or another app, not when the app moves on.
+    let shown = Memo::new(move |_| {
+        preview.opened.with(|o| {
+            o.as_ref()
+                .map(|o| (o.opening, o.app.as_ref().map(|a| a.id.clone())))
+        })
+    });
+    let body = move || {
+        shown.track();
+        preview.opened.get_untracked().map(|o| {
+            failure.set(None);
+            app_view(o.app.as_ref(), o.file, download)
         })
     };
-    let current = opened
-        .app
-        .as_ref()
-        .map(|a| a.id.clone())
-        .unwrap_or_default();
-    let choices = (opened.apps.len() > 1).then(|| {
-        let options = opened
-            .apps
-            .iter()
-            .map(|a| {
-                let selected = a.id == current;
-                view! { <option value=a.id.clone() selected=selected>{app_label(i18n, a)}</option> }
-            })
-            .collect_view();
-        view! {
-            <label class="cr-viewer__with">
-                <span>{move || i18n.t(Key::OpenWith)}</span>
-                <select class="cr-input" on:change=move |ev| preview.open_with(&event_target_value(&ev))>{options}</select>
-            </label>
-        }
-    });
-    let body = app_view(opened.app.as_ref(), file.clone(), download);
     view! {
-        <dialog class="cr-viewer" node_ref=node aria-label=file.name.clone() data-viewer-for=file.name.clone()
+        <dialog class="cr-viewer" node_ref=node aria-label=name data-viewer-for=name
             on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close() }>
             <header class="cr-viewer__bar">
-                <h2 class="cr-viewer__title">{file.name.clone()}</h2>
-                {choices}
+                <h2 class="cr-viewer__title">{name}</h2>
+                <OpenWith/>
                 <button type="button" class="cr-button" data-action="download" on:click=move |_| download.run(())>
                     {move || i18n.t(Key::Download)}
                 </button>
@@ -126,9 +125,53 @@ fn ViewerFrame(opened: Opened) -> impl IntoView {
     }
 }
 
+/// "Open with": the apps that can open the file on view, when there is a choice.
+#[component]
+fn OpenWith() -> impl IntoView {
+    let i18n = use_i18n();
+    let preview = use_preview();
+    let apps = Memo::new(move |_| {
+        preview.opened.with(|o| {
+            o.as_ref()
+                .map(|o| {
+                    let current = o.app.as_ref().map(|a| a.id.clone()).unwrap_or_default();
+                    (o.apps.clone(), current)
+                })
+                .unwrap_or_default()
+        })
+    });
+    move || {
+        let (apps, current) = apps.get();
+        (apps.len() > 1).then(|| {
+            let options = apps
+                .iter()
+                .map(|a| {
+                    let selected = a.id == current;
+                    view! { <option value=a.id.clone() selected=selected>{app_label(i18n, a)}</option> }
+                })
+                .collect_view();
+            view! {
+                <label class="cr-viewer__with">
+                    <span>{move || i18n.t(Key::OpenWith)}</span>
+                    <select class="cr-input" on:change=move |ev| preview.open_with(&event_target_value(&ev))>{options}</select>
+                </label>
+            }
+        })
+    }
+}
+
 /// The view of `app` for `file`. Each app is its own component in this folder.
 fn app_view(app: Option<&Candidate>, file: FileResponse, download: Callback<()>) -> AnyView {
     match app.map(|a| &a.app) {
+        Some(App::Builtin(Builtin::Image)) => {
+            view! { <ImageViewer file on_download=download/> }.into_any()
+        }
+        Some(App::Builtin(kind @ (Builtin::Video | Builtin::Audio))) => {
+            view! { <MediaPlayer file kind=*kind on_download=download/> }.into_any()
+        }
+        Some(App::Builtin(Builtin::Pdf)) => {
+            view! { <PdfViewer file on_download=download/> }.into_any()
+        }
         Some(App::Custom(template)) => {
             view! { <CustomFrame file template=template.clone()/> }.into_any()
         }

@@ -3,6 +3,7 @@
 pub mod file_actions;
 pub mod file_kind;
 pub mod grid_layout;
+pub mod highlight;
 pub mod list_keys;
 pub mod name_jump;
 pub mod names;

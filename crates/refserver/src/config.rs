@@ -38,6 +38,11 @@ pub struct Config {
     /// Percent of chunk requests that fail or drop on purpose, to test clients' retries (see
     /// `uploads::faults`); 0, the default, turns fault injection off.
     pub chunk_faults: u8,
+    /// Largest file the editors save (`PUT /file/content`) or WOPI apps open: the site's
+    /// `maxEditSize`, default 50 MiB.
+    pub max_edit_size: i64,
+    /// WOPI apps offered in `file_viewers` (`--wopi-viewer`).
+    pub wopi_viewers: Vec<crate::viewers::WopiViewer>,
 }
 
 /// E-mail of the admin account created on first start.
@@ -62,6 +67,8 @@ impl Config {
             upload_session_ttl: Duration::from_secs(86_400),
             upload_sweep_interval: Duration::from_secs(60),
             chunk_faults: 0,
+            max_edit_size: 50 << 20,
+            wopi_viewers: Vec::new(),
         }
     }
 }

@@ -24,6 +24,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
         include_str!("../migrations/0005_policies_and_uploads.sql"),
     ),
     (6, include_str!("../migrations/0006_s3_uploads.sql")),
+    (7, include_str!("../migrations/0007_versions.sql")),
 ];
 
 /// A shared SQLite connection.

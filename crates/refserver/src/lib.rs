@@ -20,6 +20,7 @@ pub mod state;
 pub mod store;
 pub mod thumbs;
 pub mod uploads;
+pub mod viewers;
 
 use std::net::SocketAddr;
 

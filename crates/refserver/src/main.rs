@@ -11,7 +11,13 @@ const USAGE: &str =
     "usage: refserver [--bind ADDR] [--data-dir DIR] [--dist DIR] [--demo] [--admin-password PW]
                  [--access-ttl SECS] [--refresh-ttl SECS] [--login-captcha] [--offset-pagination]
                  [--upload-ttl SECS] [--test-hooks] [--chunk-faults PERCENT]
+                 [--max-edit-size BYTES] [--wopi-viewer 'NAME|EXTS|ACTION_URL']...
   --upload-ttl   lifetime of an upload session (default 86400)
+  --max-edit-size largest file the editors save and WOPI apps open (default 52428800)
+  --wopi-viewer  offer a WOPI app (repeatable) for comma-separated EXTS; ACTION_URL is the app's
+                 action URL (WOPISrc is appended or filled in, `lng`/`darkmode` are left for the
+                 client), e.g. 'Collabora|docx,xlsx|http://127.0.0.1:9980/browser/x/cool.html?lang=lng'
+
   --test-hooks   serve test-only routes (never in production), each for the signed-in caller:
                  POST /api/v4/test/lock {\"uri\": \"cloudreve://my/a.txt\", \"app\"?: \"viewer\", \"ttl\"?: SECS}
                    locks an item; data = {\"token\": ..., \"expires\": UNIX_S}
@@ -61,6 +67,17 @@ fn parse_args() -> anyhow::Result<Config> {
                 config.upload_session_ttl =
                     Duration::from_secs(value()?.parse().context("--upload-ttl")?)
             }
+            "--max-edit-size" => {
+                config.max_edit_size = value()?
+                    .parse()
+                    .ok()
+                    .filter(|n| *n > 0)
+                    .context("--max-edit-size takes a positive number of bytes")?
+            }
+            "--wopi-viewer" => config.wopi_viewers.push(
+                refserver::viewers::WopiViewer::parse(&value()?)
+                    .map_err(|e| anyhow::anyhow!("--wopi-viewer: {e}"))?,
+            ),
             "--chunk-faults" => {
                 config.chunk_faults = value()?
                     .parse()

@@ -6,6 +6,7 @@ pub mod content;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
+pub mod file_url;
 pub mod lock;
 pub mod metadata;
 pub mod pin;
@@ -70,6 +71,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = lock::routes(r);
     let r = metadata::routes(r);
     let r = thumb::routes(r);
+    let r = file_url::routes(r);
     let r = upload::routes(r);
     let r = callback::routes(r);
     (r.router, r.routed)

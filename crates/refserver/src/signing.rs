@@ -21,6 +21,8 @@ pub const URL_CACHE_MARGIN: i64 = 600;
 /// Entity ids of thumbnails carry this bit, so they never name a file's own blob: dropping the
 /// unsigned `thumb=true` flag from a thumbnail URL must not reveal the original.
 const THUMB_BIT: i64 = 1 << 35;
+/// Entity ids of kept versions carry this bit (ids hold 36 bits; row ids stay far below 2^34).
+const VERSION_BIT: i64 = 1 << 34;
 
 /// The blob an entity id stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,6 +31,8 @@ pub enum EntityRef {
     File(i64),
     /// The thumbnail row with this id.
     Thumb(i64),
+    /// The `versions` row with this id (a file's current or an earlier content).
+    Version(i64),
 }
 
 impl EntityRef {
@@ -37,6 +41,7 @@ impl EntityRef {
         match self {
             EntityRef::File(id) => ids.encode(Kind::Entity, id),
             EntityRef::Thumb(id) => ids.encode(Kind::Entity, id | THUMB_BIT),
+            EntityRef::Version(id) => ids.encode(Kind::Entity, id | VERSION_BIT),
         }
     }
 
@@ -45,6 +50,8 @@ impl EntityRef {
         let n = ids.decode(Kind::Entity, s)?;
         Some(if n & THUMB_BIT != 0 {
             EntityRef::Thumb(n & !THUMB_BIT)
+        } else if n & VERSION_BIT != 0 {
+            EntityRef::Version(n & !VERSION_BIT)
         } else {
             EntityRef::File(n)
         })
@@ -169,7 +176,12 @@ mod tests {
     #[test]
     fn thumbnail_entities_never_name_a_file() {
         let ids = IdCodec::new(42);
-        for e in [EntityRef::File(7), EntityRef::Thumb(7), EntityRef::Thumb(1)] {
+        for e in [
+            EntityRef::File(7),
+            EntityRef::Thumb(7),
+            EntityRef::Thumb(1),
+            EntityRef::Version(7),
+        ] {
             assert_eq!(EntityRef::decode(&ids, &e.encode(&ids)), Some(e));
         }
         assert_ne!(

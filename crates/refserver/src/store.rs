@@ -9,4 +9,5 @@ pub mod search;
 pub mod thumbnails;
 pub mod uploads;
 pub mod users;
+pub mod versions;
 pub mod views;

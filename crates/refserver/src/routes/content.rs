@@ -29,7 +29,7 @@ use crate::extract::ApiQuery;
 use crate::signing::{self, EntityRef, CONTENT_PREFIX};
 use crate::state::{now_secs, AppState};
 use crate::store::files::{self, TYPE_FILE};
-use crate::store::thumbnails;
+use crate::store::{thumbnails, versions};
 
 /// Route path, relative to `/api/v4`.
 pub const PATH: &str = "/file/content/{entity}/{speed}/{name}";
@@ -46,7 +46,7 @@ pub struct ContentQuery {
     _thumb: bool,
 }
 
-fn no_entity() -> AppError {
+pub(super) fn no_entity() -> AppError {
     AppError::code(Code::EntityNotExist, "Entity not exist")
 }
 
@@ -63,7 +63,11 @@ pub async fn serve(
     let signed_path = format!("{CONTENT_PREFIX}/{entity}/{speed}/{name}");
     signing::check(&s.url_secret, &signed_path, &q.sign, now_secs())?;
     let entity = EntityRef::decode(&s.ids, &entity).ok_or_else(no_entity)?;
-    let blob = s.db.call(move |c| blob_of(c, entity)).await?;
+    let Some(blob) = s.db.call(move |c| blob_of(c, entity)).await? else {
+        // Empty content has no blob: its bytes are none at all.
+        let res = common_headers(entity, &name, q.download).header(header::CONTENT_LENGTH, 0);
+        return build(res, Body::empty());
+    };
     let file = match BlobRef::parse(&blob) {
         Some(BlobRef::Local(file)) => file,
         Some(BlobRef::S3 { policy, key }) => {
@@ -91,15 +95,9 @@ pub async fn serve(
         .map_or(0, |d| d.as_nanos());
     let etag = format!("\"{blob}-{len:x}-{mtime:x}\"");
 
-    let mut res = Response::builder()
-        .header(header::CACHE_CONTROL, "public, max-age=86400")
-        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
-        .header(header::CONTENT_SECURITY_POLICY, "sandbox")
-        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+    let mut res = common_headers(entity, &name, q.download)
         .header(header::ACCEPT_RANGES, "bytes")
-        .header(header::ETAG, &etag)
-        .header(header::CONTENT_TYPE, content_type(entity, &name))
-        .header(header::CONTENT_DISPOSITION, disposition(&name, q.download));
+        .header(header::ETAG, &etag);
     let fresh = headers
         .get(header::IF_NONE_MATCH)
         .and_then(|v| v.to_str().ok())
@@ -131,19 +129,31 @@ pub async fn serve(
     build(res.header(header::CONTENT_LENGTH, end - start), body)
 }
 
+/// The headers every answer with content carries.
+fn common_headers(entity: EntityRef, name: &str, download: bool) -> axum::http::response::Builder {
+    Response::builder()
+        .header(header::CACHE_CONTROL, "public, max-age=86400")
+        .header(header::ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+        .header(header::CONTENT_SECURITY_POLICY, "sandbox")
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .header(header::CONTENT_TYPE, content_type(entity, name))
+        .header(header::CONTENT_DISPOSITION, disposition(name, download))
+}
+
 fn build(res: axum::http::response::Builder, body: Body) -> Result<Response, AppError> {
     res.body(body).map_err(|e| AppError::Internal(e.into()))
 }
 
-/// The blob file name behind `entity`.
-fn blob_of(c: &Connection, entity: EntityRef) -> Result<String, AppError> {
-    let blob = match entity {
+/// The blob file name behind `entity`; `None` for empty content.
+pub(super) fn blob_of(c: &Connection, entity: EntityRef) -> Result<Option<String>, AppError> {
+    match entity {
         EntityRef::File(id) => files::by_id(c, id)?
             .filter(|f| f.file_type == TYPE_FILE)
-            .and_then(|f| f.blob),
-        EntityRef::Thumb(id) => thumbnails::by_id(c, id)?.map(|t| t.blob),
-    };
-    blob.ok_or_else(no_entity)
+            .map(|f| f.blob),
+        EntityRef::Thumb(id) => thumbnails::by_id(c, id)?.map(|t| Some(t.blob)),
+        EntityRef::Version(id) => versions::by_id(c, id)?.map(|v| v.blob),
+    }
+    .ok_or_else(no_entity)
 }
 
 /// `blob_dir/blob`, if `blob` is one plain file name: nothing the database holds can point the
@@ -161,7 +171,7 @@ pub fn blob_path(blob_dir: &FsPath, blob: &str) -> Option<PathBuf> {
 fn content_type(entity: EntityRef, name: &str) -> HeaderValue {
     let mime = match entity {
         EntityRef::Thumb(_) => "image/jpeg".to_string(),
-        EntityRef::File(_) => mime_guess::from_path(name)
+        EntityRef::File(_) | EntityRef::Version(_) => mime_guess::from_path(name)
             .first_or_octet_stream()
             .to_string(),
     };

@@ -25,7 +25,7 @@ use crate::state::{now_millis, AppState};
 use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
 use crate::store::locks::Scope;
 use crate::store::users::UserRow;
-use crate::store::{metadata, policies, views};
+use crate::store::{metadata, policies, versions, views};
 
 /// Page size when neither the request nor a stored view names one.
 pub(super) const DEFAULT_PAGE_SIZE: i64 = 100;
@@ -73,11 +73,6 @@ pub(super) fn to_wire(
     } else {
         uri.to_string()
     };
-    let entity = if f.file_type == TYPE_FILE && f.blob.is_some() {
-        f.id
-    } else {
-        0
-    };
     FileResponse {
         file_type: if f.file_type == TYPE_FOLDER {
             FileType::Folder
@@ -94,8 +89,16 @@ pub(super) fn to_wire(
         shared: false,
         capability: Some(my_capability()),
         owned: true,
-        primary_entity: ids.encode(Kind::Entity, entity),
+        primary_entity: primary_entity(ids, f),
         ..FileResponse::default()
+    }
+}
+
+/// The wire `primary_entity` of `f`: its current version, or the hash of 0 when it has none.
+pub(super) fn primary_entity(ids: &IdCodec, f: &FileRow) -> String {
+    match versions::current_entity(f) {
+        Some(e) => e.encode(ids),
+        None => ids.encode(Kind::Entity, 0),
     }
 }
 

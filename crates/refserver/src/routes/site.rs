@@ -46,6 +46,7 @@ async fn config(
             max_batch_size: 3000,
             thumbnail_width: crate::thumbs::MAX_WIDTH.into(),
             thumbnail_height: crate::thumbs::MAX_HEIGHT.into(),
+            file_viewers: crate::viewers::groups(cfg),
             ..SiteConfig::default()
         }),
         "emojis" => ok(SiteConfig {

@@ -30,10 +30,13 @@ pub struct FileRow {
     pub created_at: i64,
     /// Unix ms.
     pub updated_at: i64,
+    /// The `versions` row of the current content; `None` before it was versioned (see
+    /// `store::versions`).
+    pub version_id: Option<i64>,
 }
 
 pub(crate) const COLUMNS: &str =
-    "id, owner_id, parent_id, name, type, size, blob, created_at, updated_at";
+    "id, owner_id, parent_id, name, type, size, blob, created_at, updated_at, version_id";
 
 pub(crate) fn from_row(r: &Row) -> rusqlite::Result<FileRow> {
     Ok(FileRow {
@@ -46,6 +49,7 @@ pub(crate) fn from_row(r: &Row) -> rusqlite::Result<FileRow> {
         blob: r.get(6)?,
         created_at: r.get(7)?,
         updated_at: r.get(8)?,
+        version_id: r.get(9)?,
     })
 }
 
@@ -79,6 +83,7 @@ pub fn root_of(c: &Connection, owner: i64, fs: i64, now_ms: i64) -> Result<FileR
         blob: None,
         created_at: now_ms,
         updated_at: now_ms,
+        version_id: None,
     })
 }
 
@@ -142,7 +147,8 @@ pub fn tree_size(c: &Connection, id: i64) -> Result<i64, AppError> {
 /// their thumbnails).
 pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
     let blobs: Vec<String> = {
-        let mut st = c.prepare(&format!("{SUBTREE} SELECT DISTINCT blob FROM files WHERE id IN (SELECT id FROM t) AND blob IS NOT NULL"))?;
+        // Kept versions hold blobs too (and go with their files: ON DELETE CASCADE).
+        let mut st = c.prepare(&format!("{SUBTREE} SELECT blob FROM files WHERE id IN (SELECT id FROM t) AND blob IS NOT NULL UNION SELECT blob FROM versions WHERE file_id IN (SELECT id FROM t) AND blob IS NOT NULL"))?;
         let r = st
             .query_map([id], |r| r.get(0))?
             .collect::<Result<_, _>>()?;
@@ -164,9 +170,11 @@ pub fn delete_tree(c: &Connection, id: i64) -> Result<Vec<String>, AppError> {
 /// Once no row references `blob` any more: forgets its thumbnail and returns the files to delete
 /// from the blob dir (the blob and the thumbnail's); nothing while copies still share it.
 pub fn release_blob(c: &Connection, blob: &str) -> Result<Vec<String>, AppError> {
-    let users: i64 = c.query_row("SELECT COUNT(*) FROM files WHERE blob = ?1", [blob], |r| {
-        r.get(0)
-    })?;
+    let users: i64 = c.query_row(
+        "SELECT (SELECT COUNT(*) FROM files WHERE blob = ?1) + (SELECT COUNT(*) FROM versions WHERE blob = ?1)",
+        [blob],
+        |r| r.get(0),
+    )?;
     if users > 0 {
         return Ok(Vec::new());
     }
@@ -178,7 +186,8 @@ pub fn release_blob(c: &Connection, blob: &str) -> Result<Vec<String>, AppError>
     Ok(orphaned)
 }
 
-/// Gives file `id` new content: `blob` (`None` when empty) of `size` bytes, modified at `updated_ms`.
+/// Gives file `id` new, unversioned content: `blob` (`None` when empty) of `size` bytes, modified
+/// at `updated_ms` (`store::versions::write` keeps the old content instead).
 pub fn set_content(
     c: &Connection,
     id: i64,
@@ -187,7 +196,7 @@ pub fn set_content(
     updated_ms: i64,
 ) -> Result<(), AppError> {
     c.execute(
-        "UPDATE files SET blob = ?2, size = ?3, updated_at = ?4 WHERE id = ?1",
+        "UPDATE files SET blob = ?2, size = ?3, updated_at = ?4, version_id = NULL WHERE id = ?1",
         params![id, blob, size, updated_ms],
     )?;
     Ok(())
@@ -277,6 +286,7 @@ pub fn create(
         blob: blob.map(Into::into),
         created_at: now_ms,
         updated_at: now_ms,
+        version_id: None,
     })
 }
 

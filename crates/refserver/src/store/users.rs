@@ -102,14 +102,16 @@ pub fn create(
 }
 
 /// Bytes charged to a user: their files (an upload's placeholder counts with its announced size),
-/// plus the announced new content of uploads replacing existing files.
+/// their kept versions, plus the announced new content of uploads replacing existing files.
 pub fn used_storage(c: &Connection, user: i64) -> Result<i64, AppError> {
     let files: i64 = c.query_row(
         "SELECT COALESCE(SUM(size), 0) FROM files WHERE owner_id = ?1 AND type = 0",
         [user],
         |r| r.get(0),
     )?;
-    Ok(files.saturating_add(super::uploads::pending_version_bytes(c, user)?))
+    Ok(files
+        .saturating_add(super::versions::kept_bytes(c, user)?)
+        .saturating_add(super::uploads::pending_version_bytes(c, user)?))
 }
 
 impl UserRow {

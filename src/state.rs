@@ -8,6 +8,7 @@ pub mod file_ops;
 pub mod folder_listing;
 pub mod preview;
 pub mod session;
+pub mod text_file;
 pub mod theme;
 pub mod thumbs;
 pub mod toasts;

@@ -24,6 +24,8 @@ pub struct Opened {
     pub app: Option<Candidate>,
     /// Every app that can open it (for "Open with").
     pub apps: Vec<Candidate>,
+    /// When no app opens it only because it is too large: the smallest limit it exceeds (bytes).
+    pub too_large: Option<i64>,
 }
 
 /// The preview service of the app.
@@ -33,6 +35,8 @@ pub struct Preview {
     viewers: StoredValue<Option<Rc<Vec<FileViewerGroup>>>, LocalStorage>,
     /// The file on view.
     pub opened: RwSignal<Option<Opened>, LocalStorage>,
+    /// Set by an editor while it holds unsaved changes: closing the viewer asks first.
+    pub unsaved: RwSignal<bool>,
 }
 
 impl Preview {
@@ -42,6 +46,7 @@ impl Preview {
             session,
             viewers: StoredValue::new_local(None),
             opened: RwSignal::new_local(None),
+            unsaved: RwSignal::new(false),
         };
         provide_context(p);
         p
@@ -72,7 +77,16 @@ impl Preview {
             let apps = viewer_choice::candidates(&file.name, file.size, &viewers);
             let preferred = preferred_app(&extension(&file.name));
             let app = viewer_choice::pick(&apps, preferred.as_deref()).cloned();
-            this.opened.set(Some(Opened { file, app, apps }));
+            let too_large = app
+                .is_none()
+                .then(|| viewer_choice::size_limit(&file.name, file.size, &viewers))
+                .flatten();
+            this.opened.set(Some(Opened {
+                file,
+                app,
+                apps,
+                too_large,
+            }));
         });
     }
 
@@ -102,8 +116,9 @@ impl Preview {
         });
     }
 
-    /// Closes the viewer.
+    /// Closes the viewer (unsaved changes are the caller's to ask about).
     pub fn close(&self) {
+        self.unsaved.set(false);
         self.opened.set(None);
     }
 }

@@ -2,11 +2,13 @@
 //! makes the page inert) with the file's name, "Open with", download and close, and the app's view
 //! below. Which app renders is decided by [`crate::state::preview`]; this file only dispatches.
 
-use cloudreve_api::models::FileResponse;
 use leptos::prelude::*;
 
+use crate::components::dialogs::unsaved_dialog::UnsavedDialog;
 use crate::components::viewers::custom_frame::CustomFrame;
 use crate::components::viewers::no_preview::NoPreview;
+use crate::components::viewers::text_viewer::TextViewer;
+use crate::domain::size_format::format_size;
 use crate::domain::viewer_choice::{App, Builtin, Candidate};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, I18n, Key};
@@ -15,14 +17,22 @@ use crate::state::explorer::Explorer;
 use crate::state::preview::{use_preview, Opened};
 use crate::state::session::use_session;
 
-/// Renders the file on view, if any.
+/// Renders the file on view, if any. The frame is rebuilt only when another file or app is shown,
+/// not when the file on view is updated after a save (an editor keeps its state).
 #[component]
 pub fn ViewerHost() -> impl IntoView {
     let preview = use_preview();
+    let shown = Memo::new(move |_| {
+        preview.opened.with(|o| {
+            o.as_ref()
+                .map(|o| (o.file.id.clone(), o.app.as_ref().map(|a| a.id.clone())))
+        })
+    });
     move || {
+        shown.track();
         preview
             .opened
-            .get()
+            .get_untracked()
             .map(|o| view! { <ViewerFrame opened=o/> })
     }
 }
@@ -65,10 +75,19 @@ fn ViewerFrame(opened: Opened) -> impl IntoView {
             }
         }
     });
-    let close = move || {
+    let asking = RwSignal::new(false);
+    let close_now = move || {
+        asking.set(false);
         preview.close();
         if let Some(ex) = explorer {
             ex.focus_view();
+        }
+    };
+    let close = move || {
+        if preview.unsaved.get_untracked() {
+            asking.set(true);
+        } else {
+            close_now();
         }
     };
     let file = opened.file.clone();
@@ -105,7 +124,8 @@ fn ViewerFrame(opened: Opened) -> impl IntoView {
             </label>
         }
     });
-    let body = app_view(opened.app.as_ref(), file.clone(), download);
+    let body = app_view(&opened, download, i18n);
+    let name = file.name.clone();
     view! {
         <dialog class="cr-viewer" node_ref=node aria-label=file.name.clone() data-viewer-for=file.name.clone()
             on:cancel=move |ev: leptos::ev::Event| { ev.prevent_default(); close() }>
@@ -120,16 +140,39 @@ fn ViewerFrame(opened: Opened) -> impl IntoView {
             </header>
             {move || failure.get().map(|f| view! { <p class="cr-viewer__error" role="alert">{f}</p> })}
             <div class="cr-viewer__body">{body}</div>
+            {move || asking.get().then(|| view! {
+                <UnsavedDialog name=name.clone() on_discard=Callback::new(move |()| close_now())
+                    on_close=Callback::new(move |()| asking.set(false))/>
+            })}
         </dialog>
     }
 }
 
-/// The view of `app` for `file`. Each app is its own component in this folder.
-fn app_view(app: Option<&Candidate>, file: FileResponse, download: Callback<()>) -> AnyView {
-    match app.map(|a| &a.app) {
+/// The view of the app chosen for the file. Each app is its own component in this folder.
+fn app_view(opened: &Opened, download: Callback<()>, i18n: I18n) -> AnyView {
+    let file = opened.file.clone();
+    match opened.app.as_ref().map(|a| &a.app) {
         Some(App::Custom(template)) => {
             view! { <CustomFrame file template=template.clone()/> }.into_any()
         }
-        _ => view! { <NoPreview file on_download=download/> }.into_any(),
+        Some(App::Builtin(Builtin::Code)) => view! { <TextViewer file markdown=false/> }.into_any(),
+        Some(App::Builtin(Builtin::Markdown)) => {
+            view! { <TextViewer file markdown=true/> }.into_any()
+        }
+        _ => {
+            let reason = opened.too_large.map(|max| {
+                i18n.tf(
+                    Key::TextTooLarge,
+                    &[
+                        ("size", &format_size(file.size)),
+                        ("max", &format_size(max)),
+                    ],
+                )
+            });
+            match reason {
+                Some(reason) => view! { <NoPreview file reason on_download=download/> }.into_any(),
+                None => view! { <NoPreview file on_download=download/> }.into_any(),
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ mod harness;
 mod upload_s3;
 mod upload_support;
 mod uploads;
+mod viewers_text;
 
 use std::time::Duration;
 

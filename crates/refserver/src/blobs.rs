@@ -8,6 +8,11 @@
 
 use std::path::Path;
 
+use axum::body::Body;
+use cloudreve_api::Code;
+use futures_util::StreamExt;
+use tokio::io::AsyncWriteExt;
+
 use crate::error::AppError;
 use crate::s3::S3Client;
 use crate::state::AppState;
@@ -74,8 +79,56 @@ pub async fn remove(s: &AppState, names: Vec<String>) {
     }
 }
 
+/// Writes a request body of `declared` bytes into a new local blob and returns its name (`None` for
+/// an empty body, which needs no blob). A body longer or shorter than declared is refused (40013)
+/// and leaves nothing behind; the body is streamed, never held whole in memory.
+pub async fn receive(
+    blob_dir: &Path,
+    body: Body,
+    declared: u64,
+) -> Result<Option<String>, AppError> {
+    if declared == 0 {
+        return Ok(None);
+    }
+    let name = uuid::Uuid::new_v4().to_string();
+    let path = blob_dir.join(&name);
+    match write_body(&path, body, declared).await {
+        Ok(()) => Ok(Some(name)),
+        Err(e) => {
+            remove_local(blob_dir, &name);
+            Err(e)
+        }
+    }
+}
+
+async fn write_body(path: &Path, body: Body, declared: u64) -> Result<(), AppError> {
+    let io = |e: std::io::Error| AppError::Internal(e.into());
+    let wrong_length = || {
+        AppError::code(
+            Code::InvalidContentLength,
+            format!("Body length differs from the expected {declared} bytes"),
+        )
+    };
+    let mut file = tokio::fs::File::create(path).await.map_err(io)?;
+    let mut stream = body.into_data_stream();
+    let mut written = 0u64;
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| wrong_length())?;
+        written += chunk.len() as u64;
+        if written > declared {
+            return Err(wrong_length());
+        }
+        file.write_all(&chunk).await.map_err(io)?;
+    }
+    if written != declared {
+        return Err(wrong_length());
+    }
+    file.flush().await.map_err(io)?;
+    Ok(())
+}
+
 /// Removes `file` from `blob_dir`, if it is a plain name there; "already gone" is no failure.
-fn remove_local(blob_dir: &Path, file: &str) {
+pub fn remove_local(blob_dir: &Path, file: &str) {
     let Some(path) = crate::routes::content::blob_path(blob_dir, file) else {
         tracing::warn!(blob = %file, "not a plain blob file name; nothing removed");
         return;

@@ -3,6 +3,7 @@
 //! [`app`] builds the whole router (API under `/api/v4`, the built app with SPA fallback at `/`), so
 //! tests can call it without a socket; [`start`] binds and serves it.
 
+pub mod archive;
 pub mod auth;
 pub mod blobs;
 pub mod captcha;

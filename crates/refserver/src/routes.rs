@@ -1,8 +1,10 @@
 //! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
+pub mod archive_list;
 pub mod callback;
 pub mod content;
+pub mod content_update;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
@@ -17,6 +19,7 @@ pub mod test_hooks;
 pub mod thumb;
 pub mod upload;
 pub mod user;
+pub mod versions;
 pub mod view;
 
 use axum::handler::Handler;
@@ -72,6 +75,9 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = metadata::routes(r);
     let r = thumb::routes(r);
     let r = file_url::routes(r);
+    let r = content_update::routes(r);
+    let r = versions::routes(r);
+    let r = archive_list::routes(r);
     let r = upload::routes(r);
     let r = callback::routes(r);
     (r.router, r.routed)

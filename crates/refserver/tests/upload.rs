@@ -316,9 +316,10 @@ async fn an_existing_name_answers_40004_unless_the_upload_is_a_version() {
         sha256(&new)
     );
     assert_eq!(info(&s, &t, "cloudreve://my/doc.bin").await["size"], 2500);
-    assert_eq!(used(&s, &t).await, 2500);
+    // The replaced content stays a version (file.md §Versions) and keeps counting.
+    assert_eq!(used(&s, &t).await, (DATA_LEN + 2500) as i64);
     let blobs = std::fs::read_dir(&s.blob_dir).expect("blobs").count();
-    assert_eq!(blobs, old_blobs, "the old blob went when the new one came");
+    assert_eq!(blobs, old_blobs + 1, "the old blob stays as a version");
 }
 
 #[tokio::test]

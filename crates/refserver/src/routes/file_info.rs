@@ -2,7 +2,7 @@
 
 use axum::extract::State;
 use cloudreve_api::models::{
-    Entity, ExtendedInfo, FileResponse, FolderSummary, GetFileInfoRequest,
+    Entity, ExtendedInfo, FileResponse, FolderSummary, GetFileInfoRequest, User,
 };
 use cloudreve_api::{CrUri, Timestamp};
 use rusqlite::Connection;
@@ -13,10 +13,12 @@ use super::ApiRouter;
 use crate::blobs::BlobRef;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiQuery, AuthUser};
-use crate::ids::Kind;
+use crate::ids::{IdCodec, Kind};
+use crate::signing::EntityRef;
 use crate::state::{now_millis, AppState};
 use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
-use crate::store::{metadata, policies};
+use crate::store::users::{self, UserRow};
+use crate::store::{metadata, policies, versions};
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<GetFileInfoRequest, _, _>(info)
@@ -45,7 +47,7 @@ async fn info(
         q.extended.unwrap_or(false),
         q.folder_summary.unwrap_or(false),
     );
-    let (row, uri, meta, stats, policy) =
+    let (row, uri, meta, stats, policy, kept) =
         s.db.call(move |c| {
             let (row, uri) = match by_id {
                 Err(uri) => (resolve(c, user.id, &uri)?, uri),
@@ -87,7 +89,12 @@ async fn info(
                     })
                 }
             };
-            Ok((row, uri, meta, stats, policy))
+            let kept = if extended {
+                kept_versions(c, &row)?
+            } else {
+                Vec::new()
+            };
+            Ok((row, uri, meta, stats, policy, kept))
         })
         .await?;
     let mut wire = to_wire(&s.ids, &row, &uri, Some(meta));
@@ -100,26 +107,55 @@ async fn info(
     });
     if let Some(policy) = policy {
         let policy = policy.to_wire(&s.ids);
-        let entities = if row.blob.is_some() {
-            vec![Entity {
-                id: wire.primary_entity.clone(),
-                size: row.size,
+        let entities: Vec<Entity> = kept
+            .into_iter()
+            .map(|(entity, size, at, by)| Entity {
+                id: entity.encode(&s.ids),
+                size,
                 entity_type: 0,
-                created_at: wire.updated_at.clone(),
+                created_at: Timestamp::from_unix_millis(at),
                 storage_policy: Some(policy.clone()),
-                created_by: None,
-            }]
-        } else {
-            Vec::new()
-        };
+                created_by: by.map(|u| redacted(&s.ids, &u)),
+            })
+            .collect();
         wire.extended_info = Some(ExtendedInfo {
             storage_policy: Some(policy),
-            storage_used: row.size,
+            storage_used: entities.iter().map(|e| e.size).sum(),
             entities,
             ..ExtendedInfo::default()
         });
     }
     ok(wire)
+}
+
+/// A version: its entity, size, creation time (Unix ms) and author.
+type Kept = (EntityRef, i64, i64, Option<UserRow>);
+
+/// The versions of `row`, newest first: the kept rows, plus content from before versioning.
+fn kept_versions(c: &Connection, row: &FileRow) -> Result<Vec<Kept>, AppError> {
+    let mut out = Vec::new();
+    if let (Some(entity @ EntityRef::File(_)), Some(_)) = (versions::current_entity(row), &row.blob)
+    {
+        out.push((entity, row.size, row.updated_at, None));
+    }
+    for v in versions::of_file(c, row.id)? {
+        let by = match v.created_by {
+            Some(id) => users::by_id(c, id)?,
+            None => None,
+        };
+        out.push((EntityRef::Version(v.id), v.size, v.created_at, by));
+    }
+    Ok(out)
+}
+
+/// A user as others may see them: no e-mail, no group.
+fn redacted(ids: &IdCodec, u: &UserRow) -> User {
+    User {
+        id: ids.encode(Kind::User, u.id),
+        nickname: u.nickname.clone(),
+        created_at: Timestamp::from_unix_millis(u.created_at),
+        ..User::default()
+    }
 }
 
 /// The `my` URI of a row (walking up to the root); `None` for items in the trash.

@@ -11,9 +11,9 @@ use rusqlite::Connection;
 use super::parts;
 use crate::error::AppError;
 use crate::state::{now_millis, now_secs};
-use crate::store::files;
 use crate::store::metadata::{self, THUMB_DISABLED};
 use crate::store::uploads::{self, SessionRow, UPLOAD_SESSION_ID};
+use crate::store::{files, versions};
 
 /// Most missing chunk indexes named in the refusal of an early last chunk.
 const MISSING_SHOWN: usize = 10;
@@ -99,8 +99,8 @@ pub fn complete(
 
 /// The database side of every completion, whatever the storage: the session's file gets `blob`
 /// (`None` for an empty file) and its final size, loses the upload mark, takes the session's
-/// metadata and modification time; the lock and the session go. Returns the blobs freed (the
-/// replaced content, once no copy shares it), to remove after the commit.
+/// metadata and modification time; the lock and the session go. Replaced content stays a version,
+/// so nothing is freed today; callers still remove what is returned (a retention limit will free).
 pub fn settle(
     tx: &Connection,
     session: &SessionRow,
@@ -108,7 +108,12 @@ pub fn settle(
 ) -> Result<Vec<String>, AppError> {
     let file = files::by_id(tx, session.file_id)?.ok_or_else(expired)?;
     let updated = session.last_modified.unwrap_or_else(now_millis);
-    files::set_content(tx, file.id, blob, session.size, updated)?;
+    if session.placeholder {
+        files::set_content(tx, file.id, blob, session.size, updated)?;
+    } else {
+        // Overwriting (`entity_type: version`) keeps the old content as a version.
+        versions::write(tx, &file, blob, session.size, updated, session.owner_id)?;
+    }
     metadata::remove(tx, file.id, UPLOAD_SESSION_ID)?;
     if !session.placeholder {
         // New content deserves a new try at a thumbnail.
@@ -119,10 +124,7 @@ pub fn settle(
     }
     tx.execute("DELETE FROM locks WHERE token = ?1", [&session.lock_token])?;
     uploads::delete(tx, &session.id)?;
-    match (&file.blob, session.placeholder) {
-        (Some(old), false) => files::release_blob(tx, old),
-        _ => Ok(Vec::new()),
-    }
+    Ok(Vec::new())
 }
 
 /// Ends `session` without a file: its placeholder (only if still marked by this session), the

@@ -14,16 +14,14 @@ fn seed(ctx: &Ctx, path: &str, content: &str) {
     refserver::seed::add_file(&ctx.state, 1, path, content.as_bytes()).expect("seed file");
 }
 
-/// Opens `name` from the current folder (double click) and waits for its viewer.
+/// Opens `name` from the current folder (select it, then Enter) and waits for its viewer.
 async fn open_file(ctx: &Ctx, name: &str) {
     ctx.see(name).await;
-    let script = format!(
-        "const el = [...document.querySelectorAll('[data-cr-item]')].find(e => e.textContent.includes({name:?}));
-         if (!el) return false;
-         el.dispatchEvent(new MouseEvent('dblclick', {{ bubbles: true }}));
-         return true"
-    );
-    ctx.wait_js(&script, json!(true)).await;
+    ctx.click(&format!(
+        "xpath://*[@data-cr-item][.//*[normalize-space(.)={name:?}]]"
+    ))
+    .await;
+    ctx.keys(&Key::Enter.to_string()).await;
     ctx.find(&format!("dialog.cr-viewer[open][data-viewer-for={name:?}]"))
         .await;
 }

@@ -28,8 +28,9 @@ pub fn ViewerHost() -> impl IntoView {
                 .map(|o| (o.file.id.clone(), o.app.as_ref().map(|a| a.id.clone())))
         })
     });
+    // Read the memo (not just `track` it): memos are lazy, and one never read never updates.
     move || {
-        shown.track();
+        shown.get()?;
         preview
             .opened
             .get_untracked()

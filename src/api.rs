@@ -61,8 +61,17 @@ pub struct HttpCall {
     pub path: String,
     /// Query parameters.
     pub query: Vec<(String, String)>,
-    /// JSON body.
-    pub body: Option<String>,
+    /// Request body.
+    pub body: Option<Body>,
+}
+
+/// A request body: JSON for the catalogue's endpoints, raw text for `PUT /file/content`.
+#[derive(Debug, Clone)]
+pub enum Body {
+    /// A JSON document (`Content-Type: application/json`).
+    Json(String),
+    /// File content sent as is (`Content-Type: application/octet-stream`).
+    Raw(String),
 }
 
 impl HttpCall {
@@ -72,8 +81,14 @@ impl HttpCall {
             method: E::METHOD,
             path: req.path(),
             query: query_pairs(req),
-            body: json_body(req),
+            body: json_body(req).map(Body::Json),
         }
+    }
+
+    /// The same call carrying `content` as its raw body (file content, not JSON).
+    pub fn with_raw_body(mut self, content: String) -> Self {
+        self.body = Some(Body::Raw(content));
+        self
     }
 }
 
@@ -160,8 +175,11 @@ impl Transport {
             builder = builder.header("X-Cr-Purchase-Ticket", ticket);
         }
         let request = match call.body {
-            Some(body) => builder
+            Some(Body::Json(body)) => builder
                 .header("Content-Type", "application/json")
+                .body(body),
+            Some(Body::Raw(body)) => builder
+                .header("Content-Type", "application/octet-stream")
                 .body(body),
             None => builder.build(),
         }

@@ -11,6 +11,7 @@ pub mod preview;
 pub mod resume_store;
 pub mod session;
 pub mod subtitle_tracks;
+pub mod text_file;
 pub mod theme;
 pub mod thumbs;
 pub mod toasts;

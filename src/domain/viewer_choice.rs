@@ -154,6 +154,20 @@ pub fn candidates(name: &str, size: i64, groups: &[FileViewerGroup]) -> Vec<Cand
         .collect()
 }
 
+/// The smallest `max_size` among the enabled viewers of this file's extension that `size` exceeds:
+/// what to tell the user when no app opens the file only because it is too large.
+pub fn size_limit(name: &str, size: i64, groups: &[FileViewerGroup]) -> Option<i64> {
+    let ext = extension(name);
+    groups
+        .iter()
+        .flat_map(|g| g.viewers.iter())
+        .filter(|v| !v.disabled && v.platform != "mobile" && candidate(v).is_some())
+        .filter(|v| v.exts.iter().any(|e| e.eq_ignore_ascii_case(&ext)))
+        .filter(|v| v.max_size > 0 && size > v.max_size)
+        .map(|v| v.max_size)
+        .min()
+}
+
 /// The candidate to open: the one the user chose for this extension when it is still offered,
 /// else the first.
 pub fn pick<'a>(candidates: &'a [Candidate], preferred: Option<&str>) -> Option<&'a Candidate> {
@@ -261,6 +275,19 @@ mod tests {
         assert_eq!(ids("a.zip"), ["archive"]);
         assert!(ids("README").is_empty(), "no extension, no viewer");
         assert!(ids("x.exe").is_empty());
+    }
+
+    #[test]
+    fn a_file_too_large_for_every_editor_reports_the_limit() {
+        let mut monaco = viewer("monaco", "builtin", &["log"]);
+        monaco.max_size = 1_000;
+        let mut md = viewer("markdown", "builtin", &["log"]);
+        md.max_size = 500;
+        let groups = group(vec![monaco, md]);
+        assert!(candidates("a.log", 2_000, &groups).is_empty());
+        assert_eq!(size_limit("a.log", 2_000, &groups), Some(500));
+        assert_eq!(size_limit("a.log", 400, &groups), None);
+        assert_eq!(size_limit("a.png", 2_000, &groups), None);
     }
 
     #[test]

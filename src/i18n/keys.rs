@@ -258,4 +258,27 @@ keys! {
     Playlist => "Playlist", "播放列表";
     PdfNoViewer => "This browser cannot show PDF files here. Download the file to read it.", "此浏览器无法在此显示 PDF 文件，请下载后阅读。";
     PdfTitle => "PDF document", "PDF 文档";
+    // text viewers
+    TextEdit => "Edit", "编辑";
+    TextView => "View", "查看";
+    TextPreview => "Preview", "预览";
+    TextSaving => "Saving…", "正在保存…";
+    TextSaved => "Saved", "已保存";
+    TextUnsaved => "Unsaved changes", "有未保存的更改";
+    TextLossy => "This file is not valid UTF-8: the invalid bytes are shown as �, and saving writes them that way.", "此文件不是有效的 UTF-8：无效字节显示为 �，保存时也会这样写入。";
+    TextEditorLabel => "Content of {name}", "{name} 的内容";
+    TextEditorHint => "Tab inserts spaces; press Esc and then Tab to leave the text box. Ctrl+S (⌘S) saves.", "Tab 键插入空格；先按 Esc 再按 Tab 可离开文本框。Ctrl+S（⌘S）保存。";
+    TextLines => "{count} lines", "{count} 行";
+    TextNotSaved => "Not saved: {error} Your text is kept.", "未保存：{error} 你的文本已保留。";
+    TextTooLarge => "This file is too large to open here ({size}; the limit is {max}). Download it instead.", "此文件太大，无法在此打开（{size}，上限为 {max}）。请下载。";
+    StaleTitle => "The file changed on the server", "文件已在服务器上更改";
+    StaleText => "A newer version of {name} was saved since you opened it. Overwrite it with your text, or save your text as a new file?", "自你打开 {name} 以来，已有更新的版本被保存。要用你的文本覆盖它，还是将你的文本另存为新文件？";
+    StaleOverwrite => "Overwrite", "覆盖";
+    StaleSaveAs => "Save as…", "另存为…";
+    SaveAsTitle => "Save as a new file", "另存为新文件";
+    UnsavedTitle => "Discard unsaved changes?", "放弃未保存的更改？";
+    UnsavedText => "Your changes to {name} have not been saved.", "你对 {name} 的更改尚未保存。";
+    UnsavedDiscard => "Discard changes", "放弃更改";
+    UnsavedKeep => "Keep editing", "继续编辑";
+    MarkdownLabel => "Rendered markdown of {name}", "{name} 的 Markdown 渲染结果";
 }

@@ -27,6 +27,8 @@ pub struct Opened {
     /// Which opening this is: each [`Preview::open`] counts one. The app's view is rebuilt when it
     /// changes (or the app does), and kept when the app moves to another file by itself.
     pub opening: u32,
+    /// When no app opens it only because it is too large: the smallest limit it exceeds (bytes).
+    pub too_large: Option<i64>,
 }
 
 /// The preview service of the app.
@@ -37,6 +39,8 @@ pub struct Preview {
     openings: StoredValue<u32>,
     /// The file on view.
     pub opened: RwSignal<Option<Opened>, LocalStorage>,
+    /// Set by an editor while it holds unsaved changes: closing the viewer asks first.
+    pub unsaved: RwSignal<bool>,
 }
 
 impl Preview {
@@ -47,6 +51,7 @@ impl Preview {
             viewers: StoredValue::new_local(None),
             openings: StoredValue::new(0),
             opened: RwSignal::new_local(None),
+            unsaved: RwSignal::new(false),
         };
         provide_context(p);
         p
@@ -76,11 +81,16 @@ impl Preview {
             let app = viewer_choice::pick(&apps, preferred.as_deref()).cloned();
             this.openings.update_value(|n| *n = n.wrapping_add(1));
             let opening = this.openings.get_value();
+            let too_large = app
+                .is_none()
+                .then(|| viewer_choice::size_limit(&file.name, file.size, &viewers))
+                .flatten();
             this.opened.set(Some(Opened {
                 file,
                 app,
                 apps,
                 opening,
+                too_large,
             }));
         });
     }
@@ -117,8 +127,9 @@ impl Preview {
         });
     }
 
-    /// Closes the viewer.
+    /// Closes the viewer (unsaved changes are the caller's to ask about).
     pub fn close(&self) {
+        self.unsaved.set(false);
         self.opened.set(None);
     }
 }

@@ -163,7 +163,17 @@ impl Session {
         req: &E,
         extras: &CallExtras,
     ) -> Result<Outcome<E::Response>, ApiError> {
-        let (reply, with_token) = self.fetch(E::AUTH, HttpCall::of(req), extras).await?;
+        self.call_prepared::<E>(HttpCall::of(req), extras).await
+    }
+
+    /// Sends `call`, already built for endpoint `E` (e.g. with a raw body added), and decodes `E`'s
+    /// answer.
+    pub async fn call_prepared<E: Endpoint>(
+        &self,
+        call: HttpCall,
+        extras: &CallExtras,
+    ) -> Result<Outcome<E::Response>, ApiError> {
+        let (reply, with_token) = self.fetch(E::AUTH, call, extras).await?;
         let result = reply.decode();
         if let Err(e) = &result {
             if with_token && e.ends_session() {

@@ -11,6 +11,7 @@ mod upload_support;
 mod uploads;
 mod viewers_files;
 mod viewers_media;
+mod viewers_text;
 
 use std::time::Duration;
 

@@ -2,22 +2,24 @@
 //! makes the page inert) with the file's name, "Open with", download and close, and the app's view
 //! below. Which app renders is decided by [`crate::state::preview`]; this file only dispatches.
 
-use cloudreve_api::models::FileResponse;
 use leptos::prelude::*;
 
+use crate::components::dialogs::unsaved_dialog::UnsavedDialog;
 use crate::components::viewers::archive_viewer::ArchiveViewer;
 use crate::components::viewers::custom_frame::CustomFrame;
 use crate::components::viewers::image_viewer::ImageViewer;
 use crate::components::viewers::media_player::MediaPlayer;
 use crate::components::viewers::no_preview::NoPreview;
 use crate::components::viewers::pdf_viewer::PdfViewer;
+use crate::components::viewers::text_viewer::TextViewer;
 use crate::components::viewers::wopi_frame::WopiFrame;
+use crate::domain::size_format::format_size;
 use crate::domain::viewer_choice::{App, Builtin, Candidate};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, I18n, Key};
 use crate::state::downloads::download_file;
 use crate::state::explorer::Explorer;
-use crate::state::preview::use_preview;
+use crate::state::preview::{use_preview, Opened};
 use crate::state::session::use_session;
 
 /// Renders the file on view, if any. The frame stays while files change inside it, so a viewer
@@ -67,10 +69,20 @@ fn ViewerFrame() -> impl IntoView {
             }
         }
     });
-    let close = move || {
+    let asking = RwSignal::new(false);
+    let close_now = move || {
+        asking.set(false);
         preview.close();
         if let Some(ex) = explorer {
             ex.focus_view();
+        }
+    };
+    // An editor with unsaved changes is asked about first.
+    let close = move || {
+        if preview.unsaved.get_untracked() {
+            asking.set(true);
+        } else {
+            close_now();
         }
     };
     let name = Memo::new(move |_| {
@@ -100,11 +112,12 @@ fn ViewerFrame() -> impl IntoView {
                 .map(|o| (o.opening, o.app.as_ref().map(|a| a.id.clone())))
         })
     });
+    // Read the memo (not just `track` it): memos are lazy, and one never read never updates.
     let body = move || {
-        shown.track();
+        shown.get()?;
         preview.opened.get_untracked().map(|o| {
             failure.set(None);
-            app_view(o.app.as_ref(), o.file, download)
+            app_view(&o, download, i18n)
         })
     };
     view! {
@@ -121,6 +134,10 @@ fn ViewerFrame() -> impl IntoView {
             </header>
             {move || failure.get().map(|f| view! { <p class="cr-viewer__error" role="alert">{f}</p> })}
             <div class="cr-viewer__body">{body}</div>
+            {move || asking.get().then(|| view! {
+                <UnsavedDialog name=name.get_untracked() on_discard=Callback::new(move |()| close_now())
+                    on_close=Callback::new(move |()| asking.set(false))/>
+            })}
         </dialog>
     }
 }
@@ -160,9 +177,10 @@ fn OpenWith() -> impl IntoView {
     }
 }
 
-/// The view of `app` for `file`. Each app is its own component in this folder.
-fn app_view(app: Option<&Candidate>, file: FileResponse, download: Callback<()>) -> AnyView {
-    match app.map(|a| &a.app) {
+/// The view of the app chosen for the file. Each app is its own component in this folder.
+fn app_view(opened: &Opened, download: Callback<()>, i18n: I18n) -> AnyView {
+    let file = opened.file.clone();
+    match opened.app.as_ref().map(|a| &a.app) {
         Some(App::Builtin(Builtin::Image)) => {
             view! { <ImageViewer file on_download=download/> }.into_any()
         }
@@ -172,14 +190,36 @@ fn app_view(app: Option<&Candidate>, file: FileResponse, download: Callback<()>)
         Some(App::Builtin(Builtin::Pdf)) => {
             view! { <PdfViewer file on_download=download/> }.into_any()
         }
+        Some(App::Builtin(Builtin::Code)) => view! { <TextViewer file markdown=false/> }.into_any(),
+        Some(App::Builtin(Builtin::Markdown)) => {
+            view! { <TextViewer file markdown=true/> }.into_any()
+        }
+        Some(App::Builtin(Builtin::Archive)) => view! { <ArchiveViewer file/> }.into_any(),
         Some(App::Custom(template)) => {
             view! { <CustomFrame file template=template.clone()/> }.into_any()
         }
         Some(App::Wopi) => {
-            let viewer_id = app.map(|a| a.id.clone()).unwrap_or_default();
+            let viewer_id = opened
+                .app
+                .as_ref()
+                .map(|a| a.id.clone())
+                .unwrap_or_default();
             view! { <WopiFrame file viewer_id/> }.into_any()
         }
-        Some(App::Builtin(Builtin::Archive)) => view! { <ArchiveViewer file/> }.into_any(),
-        _ => view! { <NoPreview file on_download=download/> }.into_any(),
+        None => {
+            let reason = opened.too_large.map(|max| {
+                i18n.tf(
+                    Key::TextTooLarge,
+                    &[
+                        ("size", &format_size(file.size)),
+                        ("max", &format_size(max)),
+                    ],
+                )
+            });
+            match reason {
+                Some(reason) => view! { <NoPreview file reason on_download=download/> }.into_any(),
+                None => view! { <NoPreview file on_download=download/> }.into_any(),
+            }
+        }
     }
 }

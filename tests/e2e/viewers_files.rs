@@ -193,3 +193,40 @@ async fn one_file_downloads_directly_and_several_as_one_zip() {
     )
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn open_with_switches_the_app_and_is_remembered_per_extension() {
+    let office =
+        refserver::viewers::WopiViewer::parse("Office|md|http://127.0.0.1:9/hosting?thm=darkmode")
+            .expect("viewer spec");
+    let office_id = office.id.clone();
+    run(DESKTOP, move |c| c.wopi_viewers.push(office), move |ctx| async move {
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        // The server's first viewer for .md is the markdown viewer.
+        open_row(&ctx, "Welcome.md").await;
+        ctx.find("dialog.cr-viewer[open] .cr-viewer__with select").await;
+        let chosen = "return document.querySelector('dialog.cr-viewer[open] .cr-viewer__with select').value";
+        ctx.wait_js(chosen, json!("markdown")).await;
+        let options = ctx
+            .js("return Array.from(document.querySelectorAll('dialog.cr-viewer[open] .cr-viewer__with option')).map(o => o.textContent)")
+            .await;
+        assert_eq!(options, json!(["Markdown editor", "Office"]));
+        // Choosing Office switches the app at once…
+        ctx.find("dialog.cr-viewer[open] .cr-viewer__with select")
+            .await
+            .select_by_value(&office_id)
+            .await
+            .expect("select");
+        ctx.wait_js("return !!document.querySelector('dialog.cr-viewer[open] iframe[name=office_frame]') || !!document.querySelector('dialog.cr-viewer[open] .cr-viewer__error')", json!(true)).await;
+        ctx.keys("\u{E00C}").await;
+        ctx.wait_js("return !!document.querySelector('dialog.cr-viewer')", json!(false)).await;
+        // …and .md files open with it from now on, after a reload too.
+        ctx.c.refresh().await.expect("reload");
+        ctx.see("Welcome.md").await;
+        open_row(&ctx, "Welcome.md").await;
+        ctx.find("dialog.cr-viewer[open] .cr-viewer__with select").await;
+        ctx.wait_js(chosen, json!(office_id)).await;
+    })
+    .await;
+}

@@ -1,7 +1,7 @@
 //! A text file's content for the text and markdown viewers: fetched through a signed content URL
 //! (no token in it) and saved with `PUT /file/content` and the version the editor started from.
 
-use cloudreve_api::models::{FileResponse, UpdateContentRequest};
+use cloudreve_api::models::{FileResponse, GetFileInfoRequest, UpdateContentRequest};
 use cloudreve_api::{ApiError, Code, Outcome};
 
 use crate::api::HttpCall;
@@ -71,6 +71,30 @@ pub async fn save_text(
             msg: String::new(),
             correlation_id: None,
         }),
+    }
+}
+
+/// Saves `text` as a new file at `uri`, refusing (40004) when something already has that name:
+/// `PUT /file/content` without `previous` would silently overwrite it.
+pub async fn save_new_text(
+    session: Session,
+    uri: String,
+    text: String,
+) -> Result<FileResponse, ApiError> {
+    let probe = GetFileInfoRequest {
+        uri: Some(uri.clone()),
+        ..GetFileInfoRequest::default()
+    };
+    match session.call(&probe).await {
+        Ok(_) => Err(ApiError::Server {
+            code: Code::ObjectExist,
+            msg: String::new(),
+            correlation_id: None,
+        }),
+        Err(e) if e.code() == Some(Code::ParentNotExist) => {
+            save_text(session, uri, None, text).await
+        }
+        Err(e) => Err(e),
     }
 }
 

@@ -95,6 +95,7 @@ async fn a_rust_file_is_highlighted_and_an_edit_is_saved() {
 async fn a_stale_version_asks_and_overwrite_or_save_as_keep_the_editors_text() {
     run(DESKTOP, |_| {}, |ctx| async move {
         seed(&ctx, "notes.txt", "first\n");
+        seed(&ctx, "other.txt", "keep me\n");
         ctx.sign_in().await;
         open_file(&ctx, "notes.txt").await;
         edit(&ctx).await;
@@ -112,6 +113,13 @@ async fn a_stale_version_asks_and_overwrite_or_save_as_keep_the_editors_text() {
         ctx.js("document.querySelector('textarea.cr-editor__area').focus(); return 1").await;
         ctx.keys(" again").await;
         change_on_server(&ctx, "notes.txt", "theirs again\n").await;
+        ctx.click("[data-action=save]").await;
+        // Save as never overwrites another file.
+        ctx.click("dialog[open] [data-action=save-as]").await;
+        ctx.fill("dialog[open] input[name=item-name]", "other.txt").await;
+        ctx.click("dialog[open] button[type=submit]").await;
+        ctx.see("An item with this name already exists.").await;
+        assert_eq!(ctx.server_file("other.txt"), Some(b"keep me\n".to_vec()));
         ctx.click("[data-action=save]").await;
         ctx.click("dialog[open] [data-action=save-as]").await;
         ctx.fill("dialog[open] input[name=item-name]", "notes (mine).txt").await;

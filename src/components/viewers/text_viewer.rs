@@ -19,7 +19,7 @@ use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::state::preview::use_preview;
 use crate::state::session::use_session;
-use crate::state::text_file::{is_stale, load_text, save_text, Loaded};
+use crate::state::text_file::{is_stale, load_text, save_new_text, save_text, Loaded};
 
 /// `file` in the text viewer, rendered as markdown when `markdown`.
 #[component]
@@ -99,7 +99,12 @@ fn TextDoc(file: FileResponse, doc: Loaded, markdown: bool) -> impl IntoView {
             let same_file = target == uri;
             status.set(Status::Saving);
             leptos::task::spawn_local(async move {
-                match save_text(session, target, previous, body).await {
+                let saved = if same_file {
+                    save_text(session, target, previous, body).await
+                } else {
+                    save_new_text(session, target, body).await
+                };
+                match saved {
                     Ok(saved) if same_file => {
                         base.set_value(saved.primary_entity.clone());
                         dirty.set(false);

@@ -22,6 +22,7 @@ pub mod store;
 pub mod thumbs;
 pub mod uploads;
 pub mod viewers;
+pub mod zip_stream;
 
 use std::net::SocketAddr;
 

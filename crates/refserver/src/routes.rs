@@ -1,6 +1,7 @@
 //! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
+pub mod archive_download;
 pub mod archive_list;
 pub mod callback;
 pub mod content;
@@ -83,10 +84,12 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     (r.router, r.routed)
 }
 
-/// Adds the routes that are not JSON endpoints of the catalogue: the signed content route, and the
-/// test hooks when `config` enables them.
+/// Adds the routes that are not JSON endpoints of the catalogue: the signed content and archive
+/// routes, and the test hooks when `config` enables them.
 pub fn unlisted(api: Router<AppState>, config: &Config) -> Router<AppState> {
-    let api = api.route(content::PATH, get(content::serve));
+    let api = api
+        .route(content::PATH, get(content::serve))
+        .route(archive_download::PATH, get(archive_download::serve));
     if config.test_hooks {
         api.merge(test_hooks::router())
     } else {

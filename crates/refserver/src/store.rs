@@ -1,5 +1,6 @@
 //! Database queries, one module per table family.
 
+pub mod archive_sessions;
 pub mod files;
 pub mod locks;
 pub mod metadata;

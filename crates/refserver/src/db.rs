@@ -26,6 +26,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("../migrations/0006_s3_uploads.sql")),
     (7, include_str!("../migrations/0007_versions.sql")),
     (8, include_str!("../migrations/0008_archive_sessions.sql")),
+    (9, include_str!("../migrations/0009_viewer_sessions.sql")),
 ];
 
 /// A shared SQLite connection.

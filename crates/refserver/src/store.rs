@@ -11,4 +11,6 @@ pub mod thumbnails;
 pub mod uploads;
 pub mod users;
 pub mod versions;
+pub mod viewer_sessions;
 pub mod views;
+pub mod wopi_locks;

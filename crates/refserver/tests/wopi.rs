@@ -102,6 +102,26 @@ async fn wopi(
     (parts.status, parts.headers, bytes)
 }
 
+/// PutFile at `contents` holding `lock`: (status, headers).
+async fn save(
+    f: &Fixture,
+    contents: &str,
+    token: &str,
+    lock: &str,
+    body: &[u8],
+) -> (StatusCode, HeaderMap) {
+    let (status, h, _) = wopi(
+        &f.s,
+        "POST",
+        contents,
+        token,
+        &[("X-WOPI-Lock", lock)],
+        body,
+    )
+    .await;
+    (status, h)
+}
+
 fn header<'a>(h: &'a HeaderMap, name: &str) -> &'a str {
     h.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
 }
@@ -243,28 +263,12 @@ async fn locks_guard_saves_and_mismatches_answer_409_with_the_current_lock() {
     let (status, h, _) = wopi(&f.s, "POST", &path, &token, &op("GET_LOCK", ""), b"").await;
     assert_eq!((status.as_u16(), header(&h, "x-wopi-lock")), (200, "A"));
 
-    let (status, h, _) = wopi(
-        &f.s,
-        "POST",
-        &contents,
-        &token,
-        &[("X-WOPI-Lock", "B")],
-        b"nope",
-    )
-    .await;
+    let (status, h) = save(&f, &contents, &token, "B", b"nope").await;
     assert_eq!((status.as_u16(), header(&h, "x-wopi-lock")), (409, "A"));
     assert!(!header(&h, "x-wopi-servererror").is_empty());
     let (status, h, _) = wopi(&f.s, "POST", &path, &token, &op("LOCK", "B"), b"").await;
     assert_eq!((status.as_u16(), header(&h, "x-wopi-lock")), (409, "A"));
-    let (status, _, _) = wopi(
-        &f.s,
-        "POST",
-        &contents,
-        &token,
-        &[("X-WOPI-Lock", "A")],
-        b"locked save",
-    )
-    .await;
+    let (status, _) = save(&f, &contents, &token, "A", b"locked save").await;
     assert_eq!(status, 200);
     let (status, _, _) = wopi(&f.s, "POST", &path, &token, &op("REFRESH_LOCK", "A"), b"").await;
     assert_eq!(status, 200);

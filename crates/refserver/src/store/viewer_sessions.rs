@@ -111,13 +111,8 @@ mod tests {
 
     #[test]
     fn only_the_whole_live_token_opens_its_session() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = crate::db::Db::open(&dir.path().join("t.db")).expect("db");
+        let (db, _dir) = crate::db::scratch(1);
         db.with(|c| {
-            c.execute_batch(
-                "INSERT INTO users (id, email, nickname, group_id, created_at) VALUES (1, 'a@x', 'a', 2, 0);",
-            )
-            .expect("user");
             let root = crate::store::files::root(c, 1, 0).expect("root");
             let doc = crate::store::files::create(c, &root, "a.docx", 0, 0, None, 0).expect("file");
             let (s, token) = create(c, doc.id, 1, None, 1_000, 0).expect("session");

@@ -4,6 +4,7 @@
 
 mod downloads;
 mod explorer;
+mod fake_wopi;
 mod harness;
 mod media_fixtures;
 mod upload_s3;

@@ -1,13 +1,15 @@
-//! The archive viewer, the versions dialog and downloads through the browser's own download
-//! manager (one file, and several as the server's zip).
+//! The archive viewer, the versions dialog, downloads through the browser's own download
+//! manager (one file, and several as the server's zip) and documents in a WOPI client.
 
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
+use refserver::viewers::WopiViewer;
 use serde_json::json;
 
 use crate::downloads::{archive_permission, put_file, select};
+use crate::fake_wopi::FakeWopi;
 use crate::harness::{run, Ctx, DESKTOP};
 
 /// A zip with a file at the top, nested files and an empty folder.
@@ -228,5 +230,64 @@ async fn open_with_switches_the_app_and_is_remembered_per_extension() {
         ctx.find("dialog.cr-viewer[open] .cr-viewer__with select").await;
         ctx.wait_js(chosen, json!(office_id)).await;
     })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_document_opens_in_a_wopi_client_that_gets_its_token_by_form_post() {
+    let office = FakeWopi::start().await;
+    let viewer = WopiViewer::parse(&format!("Fake Office|docx|{}", office.action)).expect("viewer");
+    run(
+        DESKTOP,
+        move |c| c.wopi_viewers.push(viewer),
+        |ctx| async move {
+            ctx.sign_in().await;
+            ctx.view_mode("list").await;
+            put_file(&ctx, "Quarterly report.docx", b"PK not really a docx").await;
+            ctx.c.refresh().await.expect("reload");
+            ctx.see("Quarterly report.docx").await;
+            open_row(&ctx, "Quarterly report.docx").await;
+            let frame = ctx
+                .find("dialog.cr-viewer[open] iframe[name=office_frame]")
+                .await;
+            frame.enter_frame().await.expect("into the WOPI frame");
+            // The fake client shows what CheckFileInfo, called with the posted token, answered.
+            let shown = ctx.find("h1#document").await.text().await.expect("text");
+            ctx.c.enter_parent_frame().await.expect("back to the app");
+            assert_eq!(shown, "Quarterly report.docx");
+            ctx.shot("desktop-wopi").await;
+
+            let received = office.received();
+            let posts: Vec<_> = received.iter().filter(|r| r.method == "POST").collect();
+            assert_eq!(posts.len(), 1, "{received:?}");
+            let token = posts[0]
+                .form_token
+                .as_deref()
+                .expect("access_token in the form");
+            assert!(
+                token.len() > 128 && token.contains('.'),
+                "a viewer session token: {token}"
+            );
+            assert!(
+                posts[0].target.contains("WOPISrc=http") && posts[0].target.contains("ui=en-us"),
+                "{}",
+                posts[0].target
+            );
+            for r in &received {
+                assert!(
+                    !r.target.contains("access_token") && !r.target.contains(token),
+                    "token in a URL: {}",
+                    r.target
+                );
+            }
+            let page = ctx
+                .c
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            assert!(!page.contains(token), "token in the app's URL: {page}");
+        },
+    )
     .await;
 }

@@ -25,6 +25,8 @@ const MIGRATIONS: &[(i64, &str)] = &[
     ),
     (6, include_str!("../migrations/0006_s3_uploads.sql")),
     (7, include_str!("../migrations/0007_versions.sql")),
+    (8, include_str!("../migrations/0008_archive_sessions.sql")),
+    (9, include_str!("../migrations/0009_viewer_sessions.sql")),
 ];
 
 /// A shared SQLite connection.
@@ -100,6 +102,24 @@ fn migrate(conn: &mut Connection) -> anyhow::Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+/// A database in a fresh temporary directory with users `1..=users` (e-mails `u1@x`, ...) in the
+/// default group, for unit tests of queries; the directory lives as long as the guard.
+#[cfg(test)]
+pub(crate) fn scratch(users: i64) -> (Db, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = Db::open(&dir.path().join("t.db")).expect("db");
+    db.with(|c| {
+        for id in 1..=users {
+            c.execute(
+                "INSERT INTO users (id, email, nickname, group_id, created_at) VALUES (?1, ?2, ?3, 2, 0)",
+                rusqlite::params![id, format!("u{id}@x"), format!("u{id}")],
+            )
+            .expect("user");
+        }
+    });
+    (db, dir)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Query};
-use axum::http::header::AUTHORIZATION;
+use axum::http::header::{HeaderName, AUTHORIZATION, HOST};
 use axum::http::request::Parts;
 use cloudreve_api::Code;
 
@@ -100,5 +100,40 @@ impl FromRequestParts<AppState> for AuthUser {
             .0
             .map(AuthUser)
             .ok_or(AppError::LoginRequired)
+    }
+}
+
+/// The site's URL as the caller reached it (`http[s]://host[:port]`, no trailing slash), for URLs
+/// other programs must call back (a WOPI client's `WOPISrc`). `X-Forwarded-Proto: https` from a
+/// TLS proxy makes it `https`; without a `Host` header it is the listen address.
+pub struct SiteUrl(pub String);
+
+impl FromRequestParts<AppState> for SiteUrl {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = |name: HeaderName| {
+            parts
+                .headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+        };
+        let scheme = match header(HeaderName::from_static("x-forwarded-proto")) {
+            Some(p) if p.eq_ignore_ascii_case("https") => "https",
+            _ => "http",
+        };
+        // Only host characters: nothing a caller sends can add a path or a query.
+        let host = header(HOST)
+            .filter(|h| {
+                h.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"-.:[]".contains(&b))
+            })
+            .map_or_else(|| state.config.bind.to_string(), str::to_string);
+        Ok(SiteUrl(format!("{scheme}://{host}")))
     }
 }

@@ -22,6 +22,7 @@ pub mod store;
 pub mod thumbs;
 pub mod uploads;
 pub mod viewers;
+pub mod zip_stream;
 
 use std::net::SocketAddr;
 
@@ -62,7 +63,11 @@ pub fn app(state: AppState) -> Router {
             )
         }),
     };
-    router.layer(TraceLayer::new_for_http())
+    // Spans name the path only: queries carry signatures and WOPI access tokens, which are never
+    // logged.
+    router.layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {
+        tracing::debug_span!("request", method = %req.method(), path = %req.uri().path())
+    }))
 }
 
 /// Stamps a correlation id on every API response (header) and on error envelopes (body), and marks

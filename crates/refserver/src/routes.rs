@@ -1,6 +1,7 @@
 //! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
+pub mod archive_download;
 pub mod archive_list;
 pub mod callback;
 pub mod content;
@@ -21,6 +22,8 @@ pub mod upload;
 pub mod user;
 pub mod versions;
 pub mod view;
+pub mod viewer_session;
+pub mod wopi;
 
 use axum::handler::Handler;
 use axum::routing::{get, on, MethodFilter};
@@ -78,15 +81,19 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = content_update::routes(r);
     let r = versions::routes(r);
     let r = archive_list::routes(r);
+    let r = viewer_session::routes(r);
     let r = upload::routes(r);
     let r = callback::routes(r);
     (r.router, r.routed)
 }
 
-/// Adds the routes that are not JSON endpoints of the catalogue: the signed content route, and the
-/// test hooks when `config` enables them.
+/// Adds the routes that are not JSON endpoints of the catalogue: the signed content and archive
+/// routes, the WOPI host, and the test hooks when `config` enables them.
 pub fn unlisted(api: Router<AppState>, config: &Config) -> Router<AppState> {
-    let api = api.route(content::PATH, get(content::serve));
+    let api = api
+        .route(content::PATH, get(content::serve))
+        .route(archive_download::PATH, get(archive_download::serve))
+        .merge(wopi::router());
     if config.test_hooks {
         api.merge(test_hooks::router())
     } else {

@@ -1,5 +1,6 @@
 //! Database queries, one module per table family.
 
+pub mod archive_sessions;
 pub mod files;
 pub mod locks;
 pub mod metadata;
@@ -10,4 +11,6 @@ pub mod thumbnails;
 pub mod uploads;
 pub mod users;
 pub mod versions;
+pub mod viewer_sessions;
 pub mod views;
+pub mod wopi_locks;

@@ -2,6 +2,7 @@
 //! §FileViewer): our built-in viewers, plus WOPI apps named on the command line.
 
 use cloudreve_api::models::{FileViewer, FileViewerGroup, ViewerTemplate};
+use cloudreve_api::uri::encode_component;
 use sha2::{Digest, Sha256};
 
 use crate::config::Config;
@@ -55,6 +56,38 @@ impl WopiViewer {
             exts,
             action: action.into(),
         })
+    }
+
+    /// Whether the app opens files with extension `ext` (lower case, no dot).
+    pub fn handles(&self, ext: &str) -> bool {
+        self.exts.iter().any(|e| e == ext)
+    }
+
+    /// The action URL with `WOPISrc=<wopi_src>` (URL-encoded) filled in or added; the `lng` and
+    /// `darkmode` placeholders stay for the client.
+    pub fn action_for(&self, wopi_src: &str) -> String {
+        let (base, fragment) = match self.action.split_once('#') {
+            Some((b, f)) => (b, Some(f)),
+            None => (self.action.as_str(), None),
+        };
+        let (path, query) = base.split_once('?').unwrap_or((base, ""));
+        let param = format!("WOPISrc={}", encode_component(wopi_src));
+        let mut params: Vec<String> = query
+            .split('&')
+            .filter(|p| !p.is_empty())
+            .filter(|p| {
+                let key = p.split('=').next().unwrap_or_default();
+                !key.eq_ignore_ascii_case("WOPISrc")
+            })
+            .map(str::to_string)
+            .collect();
+        params.insert(0, param);
+        let mut url = format!("{path}?{}", params.join("&"));
+        if let Some(f) = fragment {
+            url.push('#');
+            url.push_str(f);
+        }
+        url
     }
 
     /// The wire form (`wopi_actions` stays server-side, as CE strips it for users).
@@ -165,5 +198,28 @@ mod tests {
         ] {
             assert!(WopiViewer::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn wopi_src_is_filled_in_encoded_and_placeholders_stay() {
+        let src = "http://127.0.0.1:5212/api/v4/file/wopi/N4yu";
+        let want = "WOPISrc=http%3A%2F%2F127.0.0.1%3A5212%2Fapi%2Fv4%2Ffile%2Fwopi%2FN4yu";
+        let with = |action: &str| {
+            WopiViewer::parse(&format!("O|docx|{action}"))
+                .expect("valid")
+                .action_for(src)
+        };
+        assert_eq!(
+            with("https://o.example/edit?WOPISrc=&lang=lng&thm=darkmode"),
+            format!("https://o.example/edit?{want}&lang=lng&thm=darkmode")
+        );
+        assert_eq!(
+            with("https://o.example/edit"),
+            format!("https://o.example/edit?{want}")
+        );
+        assert_eq!(
+            with("https://o.example/edit?ui=lng#top"),
+            format!("https://o.example/edit?{want}&ui=lng#top")
+        );
     }
 }

@@ -37,7 +37,7 @@ pub(super) fn too_large() -> AppError {
 
 /// The body length the client announced (`Content-Length`, or `X-Expected-Entity-Length` when the
 /// body is chunked).
-fn declared_length(headers: &HeaderMap) -> Result<u64, AppError> {
+pub(super) fn declared_length(headers: &HeaderMap) -> Result<u64, AppError> {
     [
         headers.get(header::CONTENT_LENGTH),
         headers.get("X-Expected-Entity-Length"),

@@ -9,6 +9,7 @@ use cloudreve_api::models::{CreateDownloadUrlRequest, FileUrl, FileUrlResponse};
 use cloudreve_api::{CrUri, Envelope, FileSystem, Timestamp};
 use rusqlite::Connection;
 
+use super::archive_download;
 use super::content::no_entity;
 use super::file::{check_owner, parse_uri};
 use super::file_ops::{check_batch, not_supported, resolve};
@@ -41,9 +42,12 @@ async fn create_urls(
         return Err(AppError::Param("entity needs exactly one uri".into()));
     }
     if req.archive {
-        return Err(AppError::Param(
-            "archive downloads are not supported yet".into(),
-        ));
+        let answer = archive_download::create(&s, viewer.0.as_ref(), &req).await?;
+        if let Some(url) = answer.urls.first().filter(|_| req.redirect) {
+            let to = url.url.clone();
+            return Ok((StatusCode::FOUND, [(header::LOCATION, to)]).into_response());
+        }
+        return Ok(Json(Envelope::ok(answer)).into_response());
     }
     let wanted = wanted_entity(&s, req.entity.as_deref())?;
     let parsed: Vec<Result<CrUri, AppError>> = req

@@ -110,17 +110,12 @@ mod tests {
 
     #[test]
     fn only_the_owner_sees_path_and_token() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = crate::db::Db::open(&dir.path().join("t.db")).expect("db");
+        let (db, _dir) = crate::db::scratch(2);
         db.with(|c| {
-            c.execute_batch(
-                "INSERT INTO users (id, email, nickname, group_id, created_at) VALUES (1, 'a@x', 'a', 2, 0), (2, 'b@x', 'b', 2, 0);",
-            )
-            .expect("users");
             let root = files::root(c, 1, 0).expect("root");
             let doc = files::create(c, &root, "doc.txt", 0, 0, None, 0).expect("file");
-            let token = locks::create(c, doc.id, 1, "viewer", now_secs() + 60, now_secs())
-                .expect("lock");
+            let token =
+                locks::create(c, doc.id, 1, "viewer", now_secs() + 60, now_secs()).expect("lock");
             let lock = &locks::conflicts(c, &[Scope::Node(doc.id)], now_secs()).expect("q")[0];
             let mine = detail(c, 1, lock).expect("detail");
             assert_eq!(

@@ -228,22 +228,38 @@ mod tests {
 
     #[test]
     fn the_nearest_mount_wins_over_the_group_policy() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let db = crate::db::Db::open(&dir.path().join("t.db")).expect("db");
+        let (db, _dir) = crate::db::scratch(1);
         db.with(|c| {
-            c.execute_batch(
-                "INSERT INTO users (id, email, nickname, group_id, created_at) VALUES (1, 'a@x', 'a', 2, 0);",
-            )
-            .expect("user");
             let root = files::root(c, 1, 0).expect("root");
             let a = files::create(c, &root, "a", files::TYPE_FOLDER, 0, None, 0).expect("a");
             let b = files::create(c, &a, "b", files::TYPE_FOLDER, 0, None, 0).expect("b");
             assert_eq!(effective(c, b.id).expect("policy").id, DEFAULT_POLICY);
-            let group = save(c, &PolicyRow { name: "g".into(), ..PolicyRow::default() }).expect("g");
+            let group = save(
+                c,
+                &PolicyRow {
+                    name: "g".into(),
+                    ..PolicyRow::default()
+                },
+            )
+            .expect("g");
             assign_to_group(c, 2, group).expect("assign");
             assert_eq!(effective(c, b.id).expect("policy").id, group);
-            let far = save(c, &PolicyRow { name: "far".into(), ..PolicyRow::default() }).expect("f");
-            let near = save(c, &PolicyRow { name: "near".into(), ..PolicyRow::default() }).expect("n");
+            let far = save(
+                c,
+                &PolicyRow {
+                    name: "far".into(),
+                    ..PolicyRow::default()
+                },
+            )
+            .expect("f");
+            let near = save(
+                c,
+                &PolicyRow {
+                    name: "near".into(),
+                    ..PolicyRow::default()
+                },
+            )
+            .expect("n");
             mount(c, root.id, Some(far)).expect("mount");
             mount(c, a.id, Some(near)).expect("mount");
             assert_eq!(effective(c, b.id).expect("policy").id, near);

@@ -1,0 +1,160 @@
+//! Archive downloads (file.md §Create download URL, `archive`): `POST /file/url {archive: true}`
+//! records a session (migration 0008) and signs one URL; `GET /file/archive/{session}/archive.zip`
+//! streams a zip of the session's items built with the requester's rights at download time. Not a
+//! JSON endpoint, so the GET is mounted outside the catalogue.
+
+mod body;
+mod plan;
+
+use axum::extract::rejection::PathRejection;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::Response;
+use cloudreve_api::models::{CreateDownloadUrlRequest, FileUrl, FileUrlResponse};
+use cloudreve_api::uri::encode_component;
+use cloudreve_api::{boolset, Boolset, Code, CrUri, Timestamp};
+use serde::Deserialize;
+
+use super::file_ops::resolve;
+use super::file_url::locate;
+use crate::error::AppError;
+use crate::extract::ApiQuery;
+use crate::signing;
+use crate::state::{now_secs, AppState};
+use crate::store::archive_sessions;
+use crate::store::users::{self, UserRow};
+
+/// Route path, relative to `/api/v4`.
+pub const PATH: &str = "/file/archive/{session}/archive.zip";
+/// Where the route is mounted, for signing.
+const PREFIX: &str = "/api/v4/file/archive";
+/// Lifetime of an archive URL (the contract's `archive_timeout`).
+pub const ARCHIVE_TTL: i64 = 600;
+
+/// The query of an archive URL.
+#[derive(Debug, Deserialize)]
+pub struct SignQuery {
+    #[serde(default)]
+    sign: String,
+}
+
+/// 40007 unless `user`'s group has `archive_download` (bit 4).
+fn may_archive(user: &UserRow) -> Result<(), AppError> {
+    let allowed = Boolset::decode(&user.group_permission)
+        .is_ok_and(|b| b.get(boolset::group::ARCHIVE_DOWNLOAD));
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::code(
+            Code::GroupNotAllowed,
+            "Group not allowed to download archives",
+        ))
+    }
+}
+
+fn invalid_sign() -> AppError {
+    AppError::code(Code::CredentialInvalid, "invalid sign")
+}
+
+/// The answer to `POST /file/url` with `archive`: one URL for all of `req.uris`. Items that fail
+/// are reported like other batches (one error, or 40081), or left out with `skip_error`.
+pub(super) async fn create(
+    s: &AppState,
+    user: Option<&UserRow>,
+    req: &CreateDownloadUrlRequest,
+) -> Result<FileUrlResponse, AppError> {
+    let user = user.ok_or(AppError::LoginRequired)?.clone();
+    may_archive(&user)?;
+    if req.entity.as_deref().is_some_and(|e| !e.is_empty()) {
+        return Err(AppError::Param("entity cannot be used with archive".into()));
+    }
+    let parsed: Vec<(String, Result<CrUri, AppError>)> = req
+        .uris
+        .iter()
+        .map(|raw| (raw.clone(), locate(s, Some(&user), raw)))
+        .collect();
+    let (now, skip_error) = (now_secs(), req.skip_error);
+    let expires = now + ARCHIVE_TTL;
+    let session =
+        s.db.call(move |c| {
+            let mut kept = Vec::new();
+            let mut roots = Vec::new();
+            let mut failures = Vec::new();
+            for (raw, uri) in parsed {
+                match uri.and_then(|u| resolve(c, user.id, &u)) {
+                    Ok(row) => {
+                        kept.push(raw);
+                        roots.push(row);
+                    }
+                    Err(e) => failures.push((raw, e)),
+                }
+            }
+            if !failures.is_empty() && (!skip_error || kept.is_empty()) {
+                return Err(match failures.len() {
+                    1 if kept.is_empty() => failures.remove(0).1,
+                    _ => AppError::Batch(failures),
+                });
+            }
+            // Refuse now what the download would refuse, while the client can still say so.
+            plan::plan(c, &roots)?;
+            archive_sessions::create(c, user.id, &kept, expires, now)
+        })
+        .await?;
+    let signed_path = format!("{PREFIX}/{session}/archive.zip");
+    let sign = signing::sign(&s.url_secret, &signed_path, expires);
+    Ok(FileUrlResponse {
+        urls: vec![FileUrl {
+            url: format!("{signed_path}?sign={}", encode_component(&sign)),
+            ..FileUrl::default()
+        }],
+        expires: Some(Timestamp::from_unix_millis(expires * 1000)),
+    })
+}
+
+/// Streams the zip a signed archive URL names.
+pub async fn serve(
+    State(s): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    ApiQuery(q): ApiQuery<SignQuery>,
+) -> Result<Response, AppError> {
+    let Path(session) = path.map_err(|_| invalid_sign())?;
+    let signed_path = format!("{PREFIX}/{session}/archive.zip");
+    signing::check(&s.url_secret, &signed_path, &q.sign, now_secs())?;
+    let (session, user) =
+        s.db.call(move |c| {
+            let session =
+                archive_sessions::live(c, &session, now_secs())?.ok_or_else(invalid_sign)?;
+            let user = users::by_id(c, session.owner_id)?
+                .filter(|u| u.status == "active")
+                .ok_or_else(invalid_sign)?;
+            Ok((session, user))
+        })
+        .await?;
+    // The requester's rights now, not when the URL was made.
+    may_archive(&user)?;
+    let uris = session
+        .uris
+        .iter()
+        .map(|raw| locate(&s, Some(&user), raw))
+        .collect::<Result<Vec<_>, _>>()?;
+    let entries =
+        s.db.call(move |c| {
+            let roots = uris
+                .iter()
+                .map(|u| resolve(c, user.id, u))
+                .collect::<Result<Vec<_>, _>>()?;
+            plan::plan(c, &roots)
+        })
+        .await?;
+    Response::builder()
+        .header(header::CONTENT_TYPE, "application/zip")
+        .header(
+            header::CONTENT_DISPOSITION,
+            "attachment; filename=\"archive.zip\"",
+        )
+        .header(header::CONTENT_LENGTH, plan::size(&entries))
+        .header(header::CACHE_CONTROL, "private, no-store")
+        .header(header::X_CONTENT_TYPE_OPTIONS, "nosniff")
+        .body(body::stream(s, entries))
+        .map_err(|e| AppError::Internal(e.into()))
+}

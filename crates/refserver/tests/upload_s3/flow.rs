@@ -118,10 +118,11 @@ async fn parts_go_to_the_bucket_and_the_callback_makes_the_file() {
 }
 
 #[tokio::test]
-async fn a_new_version_replaces_the_object_and_the_old_one_goes() {
+async fn a_new_version_keeps_the_old_object_until_that_version_is_deleted() {
     let e = env().await;
     let uri = at("doc.txt");
-    upload(&e, &uri, &pattern(CHUNK + 10, 2)).await;
+    let first = pattern(CHUNK + 10, 2);
+    upload(&e, &uri, &first).await;
     let old = object_of(&e, &uri);
     let new = pattern(2 * CHUNK + 3, 3);
     let cred = open_as(&e, &e.t, &uri, new.len(), json!({"entity_type": "version"})).await;
@@ -134,9 +135,43 @@ async fn a_new_version_replaces_the_object_and_the_old_one_goes() {
     callback_ok(&e.s, &cred).await;
     assert_eq!(content(&e.s, &e.t, &uri).await, new);
     assert_ne!(object_of(&e, &uri), old);
+    // The replaced content is kept as a version (file.md §Versions), in the bucket and in the quota.
+    assert!(
+        in_bucket(&e, &old).await,
+        "the old version keeps its object"
+    );
+    assert_eq!(used(&e.s, &e.t).await, (first.len() + new.len()) as i64);
+    let path = format!(
+        "/api/v4/file/info?uri={}&extended=true",
+        cloudreve_api::uri::encode_component(&uri)
+    );
+    let (_, info) = call(&e.s, "GET", &path, Some(&e.t), None).await;
+    let current = info["data"]["primary_entity"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let versions = info["data"]["extended_info"]["entities"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let older = versions
+        .iter()
+        .filter_map(|v| v["id"].as_str())
+        .find(|id| *id != current)
+        .expect("an older version")
+        .to_string();
+    let (_, r) = call(
+        &e.s,
+        "DELETE",
+        "/api/v4/file/version",
+        Some(&e.t),
+        Some(json!({"uri": uri, "version": older})),
+    )
+    .await;
+    assert_eq!(r["code"], 0, "{r}");
     assert!(
         !in_bucket(&e, &old).await,
-        "the replaced object was deleted"
+        "deleting the version deleted its object"
     );
     assert_eq!(used(&e.s, &e.t).await, new.len() as i64);
 }

@@ -48,7 +48,11 @@ pub const DESKTOP: Window = Window::Desktop(1280, 800);
 pub const PHONE: Window = Window::Phone(390, 844);
 
 fn dist_dir() -> PathBuf {
-    let dist = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist");
+    // Read at run time: a target dir shared between clones may run a binary compiled in another clone.
+    let root = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into());
+    let dist = root.join("dist");
     assert!(
         dist.join("index.html").exists(),
         "{} has no built app: run `cargo xtask test` (it builds the release app first)",

@@ -145,9 +145,17 @@ fn doc_of(sources: &[String], name: &str) -> Option<String> {
     None
 }
 
+/// The crate's directory, read when the test runs: a target dir shared between clones may run a
+/// binary compiled in another clone, whose compile-time path may be gone.
+fn manifest_dir() -> std::path::PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| env!("CARGO_MANIFEST_DIR").into())
+}
+
 #[test]
 fn every_endpoint_type_documents_its_method_and_path() {
-    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = manifest_dir().join("src");
     let mut sources = Vec::new();
     for dir in [src.join("models"), src.join("endpoints")] {
         for entry in std::fs::read_dir(dir)
@@ -181,7 +189,7 @@ fn one_decoder_per_endpoint() {
 
 /// Every fixture file, read at run time so new fixtures join the fuzzing without code changes.
 fn fixtures() -> Vec<String> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = manifest_dir().join("tests/fixtures");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("fixtures dir")
         .filter_map(Result::ok)

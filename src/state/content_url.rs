@@ -27,11 +27,20 @@ pub async fn content_url(session: Session, req: UrlRequest) -> Result<String, Ap
         entity: req.entity,
         ..CreateDownloadUrlRequest::default()
     };
+    first_url(session, &call, req.hint).await
+}
+
+/// The first URL `POST /file/url` answers for `call` (an empty one counts as missing: 40077).
+pub async fn first_url(
+    session: Session,
+    call: &CreateDownloadUrlRequest,
+    hint: Option<String>,
+) -> Result<String, ApiError> {
     let extras = CallExtras {
-        context_hint: req.hint,
+        context_hint: hint,
         ..CallExtras::default()
     };
-    let answer = session.call_with(&call, &extras).await?;
+    let answer = session.call_with(call, &extras).await?;
     answer
         .urls
         .into_iter()

@@ -2,11 +2,11 @@
 //! loaded into the page's memory.
 
 use cloudreve_api::models::{CreateDownloadUrlRequest, FileResponse};
-use cloudreve_api::{ApiError, Code};
+use cloudreve_api::ApiError;
 use wasm_bindgen::JsCast;
 
-use crate::state::content_url::{content_url, UrlRequest};
-use crate::state::session::{CallExtras, Session};
+use crate::state::content_url::{content_url, first_url, UrlRequest};
+use crate::state::session::Session;
 
 /// Downloads one file (the version `entity`, or the current one) by following a signed URL.
 pub async fn download_file(
@@ -41,22 +41,7 @@ pub async fn download_many(
         download: true,
         ..CreateDownloadUrlRequest::default()
     };
-    let extras = CallExtras {
-        context_hint: hint,
-        ..CallExtras::default()
-    };
-    let answer = session.call_with(&req, &extras).await?;
-    let url = answer
-        .urls
-        .into_iter()
-        .next()
-        .map(|u| u.url)
-        .filter(|u| !u.is_empty())
-        .ok_or(ApiError::Server {
-            code: Code::EntityNotExist,
-            msg: String::new(),
-            correlation_id: None,
-        })?;
+    let url = first_url(session, &req, hint).await?;
     follow(&url, "archive.zip");
     Ok(())
 }

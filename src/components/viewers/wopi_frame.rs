@@ -14,11 +14,24 @@ use crate::state::theme::use_theme;
 /// The frame's name the form targets.
 const FRAME: &str = "office_frame";
 
-/// The action URL with the placeholders the server leaves for the client filled in.
+/// The action URL with the placeholders the server leaves for the client filled in: query values
+/// that are exactly `lng` (the UI language) or `darkmode` (2 dark, 1 light). Only whole values are
+/// replaced, so the same letters inside `WOPISrc` (a host or id) stay as they are.
 fn action_url(wopi_src: &str, locale: Locale, dark: bool) -> String {
-    wopi_src
-        .replace("lng", &locale.tag().to_lowercase())
-        .replace("darkmode", if dark { "2" } else { "1" })
+    let Some((base, query)) = wopi_src.split_once('?') else {
+        return wopi_src.to_string();
+    };
+    let lang = locale.tag().to_lowercase();
+    let theme = if dark { "2" } else { "1" };
+    let pairs: Vec<String> = query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, "lng")) => format!("{k}={lang}"),
+            Some((k, "darkmode")) => format!("{k}={theme}"),
+            _ => pair.to_string(),
+        })
+        .collect();
+    format!("{base}?{}", pairs.join("&"))
 }
 
 /// `file` in the WOPI viewer `viewer_id`.
@@ -65,5 +78,27 @@ pub fn WopiFrame(
                 .into_any()
         }
     }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_whole_placeholder_values_are_filled() {
+        let src = "https://office.example/we/wordeditorframe.aspx?WOPISrc=https%3A%2F%2Flngdarkmode.example%2Fapi%2Fv4%2Ffile%2Fwopi%2Flng&ui=lng&rs=lng&thm=darkmode";
+        assert_eq!(
+            action_url(src, Locale::ZhCn, true),
+            "https://office.example/we/wordeditorframe.aspx?WOPISrc=https%3A%2F%2Flngdarkmode.example%2Fapi%2Fv4%2Ffile%2Fwopi%2Flng&ui=zh-cn&rs=zh-cn&thm=2"
+        );
+        assert_eq!(
+            action_url("https://x/?thm=darkmode", Locale::En, false),
+            "https://x/?thm=1"
+        );
+        assert_eq!(
+            action_url("https://x/plain", Locale::En, false),
+            "https://x/plain"
+        );
     }
 }

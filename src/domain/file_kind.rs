@@ -44,12 +44,12 @@ pub fn kind_of(name: &str) -> FileKind {
     }
 }
 
-/// Whether the server can plausibly make a thumbnail: raster images it decodes. Asking for others
-/// only earns a 40077 per file.
+/// Whether the server can plausibly make a thumbnail: raster images it decodes, and videos (a
+/// server with ffmpeg takes a frame). Asking for others only earns a 40077 per file.
 pub fn thumbnail_likely(name: &str) -> bool {
     matches!(
         extension(name).as_str(),
-        "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp"
+        "jpg" | "jpeg" | "png" | "gif" | "webp" | "bmp" | "mp4" | "webm" | "mkv" | "mov" | "m4v"
     )
 }
 
@@ -69,5 +69,9 @@ mod tests {
         );
         assert_eq!(kind_of("README"), FileKind::Other);
         assert!(thumbnail_likely("a.webp") && !thumbnail_likely("a.svg"));
+        assert!(
+            thumbnail_likely("clip.MP4"),
+            "servers with ffmpeg make video thumbnails"
+        );
     }
 }

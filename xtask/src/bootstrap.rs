@@ -19,6 +19,8 @@ const APT_PACKAGES: &[(&str, &str)] = &[
     ("chromium", "/usr/bin/chromium"),
     ("chromium-driver", "/usr/bin/chromedriver"),
     ("curl", "/usr/bin/curl"),
+    // Video thumbnails in the reference server (and the test that checks them).
+    ("ffmpeg", "/usr/bin/ffmpeg"),
     (
         "fonts-wqy-microhei",
         "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc",

@@ -21,6 +21,7 @@ pub mod state;
 pub mod store;
 pub mod thumbs;
 pub mod uploads;
+pub mod video_thumbs;
 pub mod viewers;
 pub mod zip_stream;
 

@@ -228,3 +228,48 @@ async fn generations_wait_for_a_free_slot() {
     }
     assert_eq!(slots.available_permits(), refserver::thumbs::PARALLEL);
 }
+
+/// A 640×480, 2-second test-pattern video made by ffmpeg (which `cargo xtask test` installs).
+fn test_video() -> Vec<u8> {
+    let dir = tempfile::tempdir().expect("tmp");
+    let out = dir.path().join("clip.mp4");
+    let status = std::process::Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-nostdin",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc=size=640x480:rate=10:duration=2",
+        ])
+        .args(["-c:v", "mpeg4", "-pix_fmt", "yuv420p"])
+        .arg(&out)
+        .status()
+        .expect("ffmpeg must be installed (cargo xtask test installs it)");
+    assert!(status.success(), "ffmpeg made no video");
+    std::fs::read(out).expect("video")
+}
+
+#[tokio::test]
+async fn a_video_gets_a_thumbnail_from_one_of_its_frames() {
+    assert!(
+        refserver::video_thumbs::available(),
+        "ffmpeg must be installed (cargo xtask test installs it)"
+    );
+    let (s, _d) = state();
+    let t = admin_token(&s).await;
+    add_file(&s, ADMIN_ID, "Videos/clip.mp4", &test_video()).expect("video");
+    add_file(&s, ADMIN_ID, "Videos/broken.webm", b"not a video at all").expect("broken");
+    let r = thumb(&s, Some(&t), "cloudreve://my/Videos/clip.mp4").await;
+    assert_eq!(r["code"], 0, "{r}");
+    let img = picture(&s, r["data"]["url"].as_str().expect("url")).await;
+    assert_eq!(
+        (img.width(), img.height()),
+        (400, 300),
+        "fitted like a picture"
+    );
+    // A file ffmpeg cannot read is marked, like a broken picture.
+    let r = thumb(&s, Some(&t), "cloudreve://my/Videos/broken.webm").await;
+    assert_eq!(r["code"], 40077, "{r}");
+}

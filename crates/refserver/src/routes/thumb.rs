@@ -18,6 +18,7 @@ use crate::store::files::{FileRow, TYPE_FILE};
 use crate::store::metadata::{self, THUMB_DISABLED};
 use crate::store::thumbnails::{self, ThumbRow};
 use crate::thumbs::{self, Source};
+use crate::video_thumbs;
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<GetThumbRequest, _, _>(thumb)
@@ -54,7 +55,8 @@ async fn thumb(
             Ok((row, cached))
         })
         .await?;
-    if !thumbs::supported(&row.name, row.size) {
+    let video = video_thumbs::is_video(&row.name) && row.size > 0 && video_thumbs::available();
+    if !video && !thumbs::supported(&row.name, row.size) {
         return Err(no_thumb());
     }
     let on_disk = |t: &ThumbRow| blob_path(&s.blob_dir, &t.blob).is_some_and(|p| p.is_file());
@@ -100,6 +102,20 @@ async fn generate(s: &AppState, row: FileRow) -> Result<ThumbRow, AppError> {
     }
     let name = uuid::Uuid::new_v4().to_string();
     let dest = blob_path(&s.blob_dir, &name).ok_or_else(no_thumb)?;
+    // Videos are read by ffmpeg from this server's disk; one in a bucket gets no thumbnail.
+    if video_thumbs::is_video(&row.name) {
+        let file = match BlobRef::parse(&source_blob) {
+            Some(BlobRef::Local(file)) => blob_path(&s.blob_dir, file).ok_or_else(no_thumb)?,
+            _ => return Err(no_thumb()),
+        };
+        let made = tokio::task::spawn_blocking(move || {
+            let _slot = slot;
+            video_thumbs::generate(&file, &dest)
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.into()))?;
+        return record(s, row, source_blob, name, made).await;
+    }
     // Read while holding the slot, so at most PARALLEL sources are in memory at once.
     let source = match BlobRef::parse(&source_blob) {
         Some(BlobRef::Local(file)) => {
@@ -115,6 +131,17 @@ async fn generate(s: &AppState, row: FileRow) -> Result<ThumbRow, AppError> {
     })
     .await
     .map_err(|e| AppError::Internal(e.into()))?;
+    record(s, row, source_blob, name, made).await
+}
+
+/// Records a generation's outcome: the thumbnail blob `name`, or `thumb:disabled` on the file.
+async fn record(
+    s: &AppState,
+    row: FileRow,
+    source_blob: String,
+    name: String,
+    made: anyhow::Result<u64>,
+) -> Result<ThumbRow, AppError> {
     let size = match made {
         Ok(size) => size,
         Err(e) => {

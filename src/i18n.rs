@@ -96,6 +96,14 @@ impl I18n {
         key.text(self.locale.get())
     }
 
+    /// The text of `key` as a reactive view or attribute value that follows the locale.
+    ///
+    /// Every call returns the same closure type, so the render code for a translated label is
+    /// compiled once for the whole app instead of once per `move || i18n.t(..)` closure.
+    pub fn text(self, key: Key) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || self.t(key)
+    }
+
     /// The text of `key` with `{name}` placeholders filled (tracked).
     pub fn tf(&self, key: Key, args: &[(&str, &str)]) -> String {
         fill(self.t(key), args)

@@ -413,7 +413,7 @@ pub fn FilesPage() -> impl IntoView {
         <Shell current=Signal::derive(move || Some(uri.get().fs)) usage_version>
             <Toolbar perform sort=Signal::from(sort) context=Signal::derive(move || { ex.selection.track(); ex.files.track(); action_context() })/>
             {move || match &*listing.read() {
-                None => view! { <p class="cr-status" role="status">{move || i18n.t(Key::Loading)}</p> }.into_any(),
+                None => view! { <p class="cr-status" role="status">{i18n.text(Key::Loading)}</p> }.into_any(),
                 Some(Err(e)) if e.code() == Some(Code::CheckLogin) && !session.signed_in() => ().into_any(),
                 Some(Err(e)) => view! { <ErrorView error=e.clone() on_retry=Callback::new(move |_| reload.update(|v| *v += 1))/> }.into_any(),
                 Some(Ok(_)) => ().into_any(),

@@ -11,9 +11,9 @@ pub fn NotFoundPage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <main class="cr-centered" id="cr-main">
-            <h1>{move || i18n.t(Key::NotFoundTitle)}</h1>
-            <p>{move || i18n.t(Key::NotFoundBody)}</p>
-            <A href="/home">{move || i18n.t(Key::GoHome)}</A>
+            <h1>{i18n.text(Key::NotFoundTitle)}</h1>
+            <p>{i18n.text(Key::NotFoundBody)}</p>
+            <A href="/home">{i18n.text(Key::GoHome)}</A>
         </main>
     }
 }

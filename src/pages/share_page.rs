@@ -11,8 +11,8 @@ pub fn SharePage() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <main class="cr-centered" id="cr-main">
-            <h1>{move || i18n.t(Key::ShareComingSoon)}</h1>
-            <A href="/home">{move || i18n.t(Key::GoHome)}</A>
+            <h1>{i18n.text(Key::ShareComingSoon)}</h1>
+            <A href="/home">{i18n.text(Key::GoHome)}</A>
         </main>
     }
 }

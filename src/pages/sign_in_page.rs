@@ -206,7 +206,7 @@ pub fn SignInPage() -> impl IntoView {
                 {move || match step.get() {
                     Step::Email => view! {
                         <label class="cr-field">
-                            <span class="cr-field__label">{move || i18n.t(Key::Email)}</span>
+                            <span class="cr-field__label">{i18n.text(Key::Email)}</span>
                             <input class="cr-input" type="email" name="email" autocomplete="username" required=true autofocus=true
                                 prop:value=email on:input=move |ev| email.set(event_target_value(&ev))/>
                         </label>
@@ -214,18 +214,18 @@ pub fn SignInPage() -> impl IntoView {
                     Step::Password => view! {
                         <p class="cr-signin__who">{move || email.get()}</p>
                         <label class="cr-field">
-                            <span class="cr-field__label">{move || i18n.t(Key::Password)}</span>
+                            <span class="cr-field__label">{i18n.text(Key::Password)}</span>
                             <input class="cr-input" type="password" name="password" autocomplete="current-password" required=true autofocus=true
                                 prop:value=password on:input=move |ev| password.set(event_target_value(&ev))/>
                         </label>
                         {move || challenge.get().flatten().map(|c| view! {
                             <div class="cr-captcha">
-                                <img class="cr-captcha__image" src=c.image alt=move || i18n.t(Key::CaptchaImage)/>
+                                <img class="cr-captcha__image" src=c.image alt=i18n.text(Key::CaptchaImage)/>
                                 <button type="button" class="cr-button cr-button--quiet" on:click=move |_| captcha_version.update(|v| *v += 1)>
-                                    {move || i18n.t(Key::CaptchaRefresh)}
+                                    {i18n.text(Key::CaptchaRefresh)}
                                 </button>
                                 <label class="cr-field">
-                                    <span class="cr-field__label">{move || i18n.t(Key::Captcha)}</span>
+                                    <span class="cr-field__label">{i18n.text(Key::Captcha)}</span>
                                     <input class="cr-input" type="text" name="captcha" autocomplete="off" required=true
                                         prop:value=captcha on:input=move |ev| captcha.set(event_target_value(&ev))/>
                                 </label>
@@ -233,9 +233,9 @@ pub fn SignInPage() -> impl IntoView {
                         })}
                     }.into_any(),
                     Step::TwoFa(_) => view! {
-                        <p class="cr-signin__hint">{move || i18n.t(Key::TwoFaHint)}</p>
+                        <p class="cr-signin__hint">{i18n.text(Key::TwoFaHint)}</p>
                         <label class="cr-field">
-                            <span class="cr-field__label">{move || i18n.t(Key::TwoFaCode)}</span>
+                            <span class="cr-field__label">{i18n.text(Key::TwoFaCode)}</span>
                             <input class="cr-input" type="text" name="otp" inputmode="numeric" autocomplete="one-time-code" maxlength="6" required=true autofocus=true
                                 prop:value=otp on:input=move |ev| otp.set(event_target_value(&ev))/>
                         </label>
@@ -244,7 +244,7 @@ pub fn SignInPage() -> impl IntoView {
                 <p class="cr-signin__error" role="alert" aria-live="assertive">{error_text}</p>
                 <div class="cr-signin__actions">
                     <Show when=move || step.get() != Step::Email>
-                        <button type="button" class="cr-button cr-button--quiet" on:click=back>{move || i18n.t(Key::Back)}</button>
+                        <button type="button" class="cr-button cr-button--quiet" on:click=back>{i18n.text(Key::Back)}</button>
                     </Show>
                     <button type="submit" class="cr-button cr-button--primary" disabled=move || submit.pending().get()>
                         {move || if submit.pending().get() {

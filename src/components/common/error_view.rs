@@ -23,11 +23,11 @@ pub fn ErrorView(
     };
     view! {
         <div class="cr-error" role="alert">
-            <p class="cr-error__title">{move || i18n.t(Key::ErrorTitle)}</p>
+            <p class="cr-error__title">{i18n.text(Key::ErrorTitle)}</p>
             <p class="cr-error__message">{message}</p>
             {correlation.map(|id| view! { <p class="cr-error__id">{move || i18n.tf(Key::RequestId, &[("id", &id)])}</p> })}
             {on_retry.map(|cb| view! {
-                <button type="button" class="cr-button" on:click=move |_| cb.run(())>{move || i18n.t(Key::Retry)}</button>
+                <button type="button" class="cr-button" on:click=move |_| cb.run(())>{i18n.text(Key::Retry)}</button>
             })}
         </div>
     }

@@ -15,7 +15,7 @@ pub fn ToastList() -> impl IntoView {
             <For each=move || toasts.list.get() key=|t| t.id let:toast>
                 <li class="cr-toast" class:cr-toast--error=toast.error role=if toast.error { "alert" } else { "status" }>
                     <span>{toast.text.clone()}</span>
-                    <button type="button" aria-label=move || i18n.t(Key::Close) on:click=move |_| toasts.dismiss(toast.id)>"×"</button>
+                    <button type="button" aria-label=i18n.text(Key::Close) on:click=move |_| toasts.dismiss(toast.id)>"×"</button>
                 </li>
             </For>
         </ul>

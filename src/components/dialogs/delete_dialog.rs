@@ -41,12 +41,12 @@ pub fn DeleteDialog(
                 <Show when=move || can_choose>
                     <label class="cr-check">
                         <input type="checkbox" prop:checked=for_good on:change=move |ev| for_good.set(event_target_checked(&ev))/>
-                        {move || i18n.t(Key::DeleteForGood)}
+                        {i18n.text(Key::DeleteForGood)}
                     </label>
                 </Show>
                 <div class="cr-dialog__actions">
-                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{move || i18n.t(Key::Cancel)}</button>
-                    <button type="submit" class="cr-button cr-button--danger" autofocus=true>{move || i18n.t(Key::Delete)}</button>
+                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>
+                    <button type="submit" class="cr-button cr-button--danger" autofocus=true>{i18n.text(Key::Delete)}</button>
                 </div>
             </form>
         </Modal>

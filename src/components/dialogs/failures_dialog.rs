@@ -40,9 +40,9 @@ pub fn FailuresDialog(
     let count = items.len();
     view! {
         <Modal title=Signal::derive(move || i18n.tf(Key::SomeFailed, &[("count", &count.to_string())])) on_close>
-            <ul class="cr-dialog__list" aria-label=move || i18n.t(Key::FailedItems)>{rows}</ul>
+            <ul class="cr-dialog__list" aria-label=i18n.text(Key::FailedItems)>{rows}</ul>
             <div class="cr-dialog__actions">
-                <button type="button" class="cr-button cr-button--primary" autofocus=true on:click=move |_| on_close.run(())>{move || i18n.t(Key::Close)}</button>
+                <button type="button" class="cr-button cr-button--primary" autofocus=true on:click=move |_| on_close.run(())>{i18n.text(Key::Close)}</button>
             </div>
         </Modal>
     }

@@ -98,11 +98,11 @@ pub fn FolderPicker(
             <div class="cr-picker">
                 <div class="cr-picker__bar">
                     <button type="button" class="cr-button cr-button--quiet" disabled=move || here.with(CrUri::is_root)
-                        aria-label=move || i18n.t(Key::UpOneLevel)
+                        aria-label=i18n.text(Key::UpOneLevel)
                         on:click=move |_| if let Some(p) = here.get_untracked().parent() { here.set(p) }>"↑"</button>
                     <span class="cr-picker__place" aria-live="polite">{place}</span>
                 </div>
-                <ul class="cr-picker__list" role="list" aria-label=move || i18n.t(Key::Folders)>
+                <ul class="cr-picker__list" role="list" aria-label=i18n.text(Key::Folders)>
                     {move || match &*listing.read() {
                         None => view! { <li class="cr-status">{i18n.t(Key::Loading)}</li> }.into_any(),
                         Some(Err(e)) => view! { <li class="cr-field__error">{error_message(e, i18n.locale())}</li> }.into_any(),
@@ -123,12 +123,12 @@ pub fn FolderPicker(
                     }}
                     <Show when=move || next.with(Option::is_some)>
                         <li><button type="button" class="cr-button cr-button--quiet" disabled=move || more.pending().get()
-                            on:click=move |_| if let Some(t) = next.get_untracked() { more.dispatch(t); }>{move || i18n.t(Key::LoadMore)}</button></li>
+                            on:click=move |_| if let Some(t) = next.get_untracked() { more.dispatch(t); }>{i18n.text(Key::LoadMore)}</button></li>
                     </Show>
                 </ul>
             </div>
             <div class="cr-dialog__actions">
-                <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{move || i18n.t(Key::Cancel)}</button>
+                <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>
                 <button type="button" class="cr-button cr-button--primary" disabled=move || here.with(blocked)
                     on:click=move |_| on_pick.run(here.get_untracked().to_string())>
                     {move || i18n.t(if copy { Key::CopyHere } else { Key::MoveHere })}

@@ -45,9 +45,9 @@ pub fn LockDialog(
             <p class="cr-dialog__text">{move || i18n.t(if can_unlock { Key::LockedBody } else { Key::LockedNotYours })}</p>
             <ul class="cr-dialog__list">{rows}</ul>
             <div class="cr-dialog__actions">
-                <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{move || i18n.t(Key::Cancel)}</button>
+                <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>
                 <Show when=move || can_unlock>
-                    <button type="button" class="cr-button cr-button--danger" on:click=move |_| on_unlock.run(tokens.get_value())>{move || i18n.t(Key::ForceUnlock)}</button>
+                    <button type="button" class="cr-button cr-button--danger" on:click=move |_| on_unlock.run(tokens.get_value())>{i18n.text(Key::ForceUnlock)}</button>
                 </Show>
             </div>
         </Modal>

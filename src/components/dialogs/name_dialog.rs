@@ -57,14 +57,14 @@ pub fn NameDialog(
                 }
             }>
                 <label class="cr-field">
-                    <span>{move || i18n.t(Key::Name)}</span>
+                    <span>{i18n.text(Key::Name)}</span>
                     <input class="cr-input" name="item-name" node_ref=input autocomplete="off" spellcheck="false"
                         aria-invalid=move || message().is_some().to_string()
                         prop:value=name on:input=move |ev| { touched.set(true); name.set(event_target_value(&ev)) }/>
                 </label>
                 <p class="cr-field__error" role="alert">{message}</p>
                 <div class="cr-dialog__actions">
-                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{move || i18n.t(Key::Cancel)}</button>
+                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>
                     <button type="submit" class="cr-button cr-button--primary">{move || i18n.t(confirm)}</button>
                 </div>
             </form>

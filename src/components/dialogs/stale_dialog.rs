@@ -31,12 +31,12 @@ pub fn StaleDialog(
             <p class="cr-dialog__text">{move || i18n.tf(Key::StaleText, &[("name", &name)])}</p>
             <div class="cr-dialog__actions">
                 <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>
-                    {move || i18n.t(Key::Cancel)}
+                    {i18n.text(Key::Cancel)}
                 </button>
                 <button type="button" class="cr-button" data-action="save-as"
-                    on:click=move |_| on_choose.run(StaleChoice::SaveAs)>{move || i18n.t(Key::StaleSaveAs)}</button>
+                    on:click=move |_| on_choose.run(StaleChoice::SaveAs)>{i18n.text(Key::StaleSaveAs)}</button>
                 <button type="button" class="cr-button cr-button--primary" data-action="overwrite"
-                    on:click=move |_| on_choose.run(StaleChoice::Overwrite)>{move || i18n.t(Key::StaleOverwrite)}</button>
+                    on:click=move |_| on_choose.run(StaleChoice::Overwrite)>{i18n.text(Key::StaleOverwrite)}</button>
             </div>
         </Modal>
     }

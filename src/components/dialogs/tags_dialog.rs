@@ -57,7 +57,7 @@ pub fn TagsDialog(
     let tag_list = move || tags.get().into_iter().collect::<Vec<String>>();
     view! {
         <Modal title=Signal::derive(move || i18n.t(Key::Tags).to_string()) on_close>
-            <ul class="cr-tags" aria-label=move || i18n.t(Key::Tags)>
+            <ul class="cr-tags" aria-label=i18n.text(Key::Tags)>
                 <For each=tag_list key=|t| t.clone() let:tag>
                     <li class="cr-tag">
                         <span>{tag.clone()}</span>
@@ -68,15 +68,15 @@ pub fn TagsDialog(
             </ul>
             <form class="cr-dialog__form" on:submit=move |ev| { ev.prevent_default(); add_draft() }>
                 <label class="cr-field cr-field--inline">
-                    <span class="cr-visually-hidden">{move || i18n.t(Key::NewTag)}</span>
-                    <input class="cr-input" name="tag" placeholder=move || i18n.t(Key::NewTag) autofocus=true
+                    <span class="cr-visually-hidden">{i18n.text(Key::NewTag)}</span>
+                    <input class="cr-input" name="tag" placeholder=i18n.text(Key::NewTag) autofocus=true
                         prop:value=draft on:input=move |ev| draft.set(event_target_value(&ev))/>
                 </label>
-                <button type="submit" class="cr-button">{move || i18n.t(Key::AddTag)}</button>
+                <button type="submit" class="cr-button">{i18n.text(Key::AddTag)}</button>
             </form>
             <div class="cr-dialog__actions">
-                <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{move || i18n.t(Key::Cancel)}</button>
-                <button type="button" class="cr-button cr-button--primary" on:click=move |_| { add_draft(); save() }>{move || i18n.t(Key::Save)}</button>
+                <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>
+                <button type="button" class="cr-button cr-button--primary" on:click=move |_| { add_draft(); save() }>{i18n.text(Key::Save)}</button>
             </div>
         </Modal>
     }

@@ -21,10 +21,10 @@ pub fn UnsavedDialog(
             <p class="cr-dialog__text">{move || i18n.tf(Key::UnsavedText, &[("name", &name)])}</p>
             <div class="cr-dialog__actions">
                 <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>
-                    {move || i18n.t(Key::UnsavedKeep)}
+                    {i18n.text(Key::UnsavedKeep)}
                 </button>
                 <button type="button" class="cr-button cr-button--primary" data-action="discard"
-                    on:click=move |_| on_discard.run(())>{move || i18n.t(Key::UnsavedDiscard)}</button>
+                    on:click=move |_| on_discard.run(())>{i18n.text(Key::UnsavedDiscard)}</button>
             </div>
         </Modal>
     }

@@ -138,18 +138,18 @@ pub fn VersionsDialog(
             <li class="cr-dialog__item cr-version" data-version=v.id.clone() data-current=current.to_string()>
                 <span class="cr-dialog__item-name">
                     {date}
-                    {current.then(|| view! { <span class="cr-tag">{move || i18n.t(Key::CurrentVersion)}</span> })}
+                    {current.then(|| view! { <span class="cr-tag">{i18n.text(Key::CurrentVersion)}</span> })}
                 </span>
                 <span class="cr-dialog__item-detail">{format_size(v.size)}{(!by.is_empty()).then(|| format!(" · {by}"))}</span>
                 <span class="cr-version__actions">
-                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| open(id.get_value())>{move || i18n.t(Key::Open)}</button>
-                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| download(id.get_value())>{move || i18n.t(Key::Download)}</button>
+                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| open(id.get_value())>{i18n.text(Key::Open)}</button>
+                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| download(id.get_value())>{i18n.text(Key::Download)}</button>
                     {(!current).then(|| view! {
-                        <button type="button" class="cr-button cr-button--quiet" on:click=move |_| make_current(id.get_value())>{move || i18n.t(Key::MakeCurrent)}</button>
+                        <button type="button" class="cr-button cr-button--quiet" on:click=move |_| make_current(id.get_value())>{i18n.text(Key::MakeCurrent)}</button>
                         {move || if confirming.get().as_deref() == Some(id.get_value().as_str()) {
-                            view! { <button type="button" class="cr-button cr-button--danger" on:click=move |_| delete(id.get_value())>{move || i18n.t(Key::ConfirmDelete)}</button> }.into_any()
+                            view! { <button type="button" class="cr-button cr-button--danger" on:click=move |_| delete(id.get_value())>{i18n.text(Key::ConfirmDelete)}</button> }.into_any()
                         } else {
-                            view! { <button type="button" class="cr-button cr-button--danger-quiet" on:click=move |_| confirming.set(Some(id.get_value()))>{move || i18n.t(Key::Delete)}</button> }.into_any()
+                            view! { <button type="button" class="cr-button cr-button--danger-quiet" on:click=move |_| confirming.set(Some(id.get_value()))>{i18n.text(Key::Delete)}</button> }.into_any()
                         }}
                     })}
                 </span>
@@ -161,7 +161,7 @@ pub fn VersionsDialog(
         <Modal title=Signal::derive(move || title.clone()) on_close>
             {move || failure.get().map(|f| view! { <p class="cr-field__error" role="alert">{f}</p> })}
             {move || match &*info.read() {
-                None => view! { <p role="status">{move || i18n.t(Key::Loading)}</p> }.into_any(),
+                None => view! { <p role="status">{i18n.text(Key::Loading)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="cr-field__error" role="alert">{error_message(e, i18n.locale())}</p> }.into_any(),
                 Some(Ok(f)) => {
                     let current = f.primary_entity.clone();
@@ -173,14 +173,14 @@ pub fn VersionsDialog(
                     versions.sort_by_key(|v| std::cmp::Reverse(v.created_at.unix_millis()));
                     let row = row.clone();
                     view! {
-                        <ul class="cr-dialog__list" aria-label=move || i18n.t(Key::Versions)>
+                        <ul class="cr-dialog__list" aria-label=i18n.text(Key::Versions)>
                             {versions.into_iter().map(|v| { let is_current = v.id == current; row.clone()(v, is_current) }).collect_view()}
                         </ul>
                     }.into_any()
                 }
             }}
             <div class="cr-dialog__actions">
-                <button type="button" class="cr-button" on:click=move |_| on_close.run(())>{move || i18n.t(Key::Close)}</button>
+                <button type="button" class="cr-button" on:click=move |_| on_close.run(())>{i18n.text(Key::Close)}</button>
             </div>
         </Modal>
     }

@@ -52,7 +52,7 @@ pub fn TreeDownloadPanel() -> impl IntoView {
                 .collect_view();
             let finished = p.finished;
             view! {
-                <section class="cr-downloads" aria-label=move || i18n.t(Key::TreeDownloadRunning) data-finished=finished.to_string()>
+                <section class="cr-downloads" aria-label=i18n.text(Key::TreeDownloadRunning) data-finished=finished.to_string()>
                     <h2 class="cr-downloads__title">{move || i18n.t(title)}</h2>
                     <div class="cr-progress" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow=percent>
                         <div class="cr-progress__bar" style=format!("width: {percent}%")></div>
@@ -62,9 +62,9 @@ pub fn TreeDownloadPanel() -> impl IntoView {
                     {(!p.failures.is_empty()).then(|| view! { <ul class="cr-dialog__list">{failures}</ul> })}
                     <div class="cr-dialog__actions">
                         {if finished {
-                            view! { <button type="button" class="cr-button" on:click=move |_| downloads.dismiss()>{move || i18n.t(Key::Close)}</button> }.into_any()
+                            view! { <button type="button" class="cr-button" on:click=move |_| downloads.dismiss()>{i18n.text(Key::Close)}</button> }.into_any()
                         } else {
-                            view! { <button type="button" class="cr-button" on:click=move |_| downloads.cancel()>{move || i18n.t(Key::Cancel)}</button> }.into_any()
+                            view! { <button type="button" class="cr-button" on:click=move |_| downloads.cancel()>{i18n.text(Key::Cancel)}</button> }.into_any()
                         }}
                     </div>
                 </section>

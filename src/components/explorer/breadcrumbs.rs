@@ -49,7 +49,7 @@ pub fn Breadcrumbs(
                 if depth == hidden.start {
                     out.push(view! {
                         <li class="cr-crumbs__item">
-                            <button type="button" class="cr-crumbs__more" aria-label=move || i18n.t(Key::ShowFullPath)
+                            <button type="button" class="cr-crumbs__more" aria-label=i18n.text(Key::ShowFullPath)
                                 on:click=move |_| expanded.set(true)>"…"</button>
                         </li>
                     }.into_any());
@@ -98,7 +98,7 @@ pub fn Breadcrumbs(
         out
     };
     view! {
-        <nav class="cr-crumbs" aria-label=move || i18n.t(Key::Location)>
+        <nav class="cr-crumbs" aria-label=i18n.text(Key::Location)>
             <ol class="cr-crumbs__list">{crumbs}</ol>
         </nav>
     }

@@ -122,14 +122,14 @@ pub fn ContextMenu(
             view! {
                 <li role="none">
                     <button type="button" role="menuitem" class="cr-menu__item" class:cr-menu__item--danger=danger tabindex="-1"
-                        on:click=move |_| on_pick.run(a)>{move || i18n.t(action_label(a))}</button>
+                        on:click=move |_| on_pick.run(a)>{i18n.text(action_label(a))}</button>
                 </li>
             }
         })
         .collect_view();
     view! {
         <div class="cr-menu-backdrop" on:click=move |_| on_close.run(()) on:contextmenu=move |ev| { ev.prevent_default(); on_close.run(()) }></div>
-        <ul class="cr-menu" role="menu" node_ref=menu aria-label=move || i18n.t(Key::Actions)
+        <ul class="cr-menu" role="menu" node_ref=menu aria-label=i18n.text(Key::Actions)
             style:left=format!("{left}px") style:top=format!("{top}px") on:keydown=on_key>
             {entries}
         </ul>

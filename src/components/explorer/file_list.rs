@@ -94,7 +94,7 @@ pub fn FileList(
             on:scroll=move |_| vp.measure() on:keydown=on_key
             on:click=move |ev| background_click(ex, &ev)
             on:contextmenu=move |ev| background_menu(ex, &ev)>
-            <div class="cr-files" role="grid" aria-multiselectable="true" aria-label=move || i18n.t(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
+            <div class="cr-files" role="grid" aria-multiselectable="true" aria-label=i18n.text(Key::FilesCaption) aria-rowcount=move || (len.get() + 1).to_string()>
                 <div class="cr-files__head" role="row" aria-rowindex="1">
                     <ColumnHeader key=SortKey::Name on_sort=sorter(SortKey::Name) label=Key::Name class="cr-files__name" sort/>
                     <ColumnHeader key=SortKey::Size on_sort=sorter(SortKey::Size) label=Key::Size class="cr-files__size" sort/>
@@ -239,7 +239,7 @@ fn ItemLabel(file: FileResponse, class: &'static str) -> impl IntoView {
             <a href=links::home(&uri) class=class draggable="false"
                 on:click=move |ev| if ev.ctrl_key() || ev.meta_key() || ev.shift_key() { ev.prevent_default() }>
                 <FolderIcon/>
-                <span class="cr-visually-hidden">{move || i18n.t(Key::Folder)}" "</span>
+                <span class="cr-visually-hidden">{i18n.text(Key::Folder)}" "</span>
                 <span class="cr-files__label">{name}</span>
             </a>
         }
@@ -248,7 +248,7 @@ fn ItemLabel(file: FileResponse, class: &'static str) -> impl IntoView {
             <span class=class>
                 <FileIcon/>
                 <span class="cr-files__label">{name}</span>
-                {uploading.then(|| view! { <span class="cr-file__uploading">{move || i18n.t(Key::UploadUploading)}</span> })}
+                {uploading.then(|| view! { <span class="cr-file__uploading">{i18n.text(Key::UploadUploading)}</span> })}
             </span>
         }
         .into_any(),

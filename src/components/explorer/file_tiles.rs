@@ -112,7 +112,7 @@ pub fn FileTiles(
             <div class="cr-tiles"
                 class:cr-tiles--gallery=style == TileStyle::Gallery
                 role="grid" aria-multiselectable="true"
-                aria-label=move || i18n.t(Key::FilesCaption)
+                aria-label=i18n.text(Key::FilesCaption)
                 aria-rowcount=move || layout.get().rows(len.get()).to_string()
                 aria-colcount=move || layout.get().cols.to_string()
                 style:--cr-tile-row=move || format!("{}px", layout.get().row_height)>

@@ -63,10 +63,10 @@ pub fn InfoPanel(
     let row =
         move |label: Key, value: String| view! { <dt>{move || i18n.t(label)}</dt><dd>{value}</dd> };
     view! {
-        <aside class="cr-info" aria-label=move || i18n.t(Key::Info)>
+        <aside class="cr-info" aria-label=i18n.text(Key::Info)>
             <div class="cr-info__head">
                 <h2 class="cr-info__title">{file.name.clone()}</h2>
-                <button type="button" class="cr-button cr-button--quiet" aria-label=move || i18n.t(Key::Close) on:click=move |_| on_close.run(())>"×"</button>
+                <button type="button" class="cr-button cr-button--quiet" aria-label=i18n.text(Key::Close) on:click=move |_| on_close.run(())>"×"</button>
             </div>
             <dl class="cr-info__list">
                 {row(Key::Kind, i18n.t(if is_folder { Key::Folder } else { Key::File }).to_string())}
@@ -97,7 +97,7 @@ pub fn InfoPanel(
                     Some(Err(e)) => view! { <p class="cr-field__error">{error_message(&e, i18n.locale())}</p> }.into_any(),
                     None => view! {
                         <button type="button" class="cr-button" disabled=move || summary.pending().get()
-                            on:click=move |_| { summary.dispatch(()); }>{move || i18n.t(Key::CalculateSize)}</button>
+                            on:click=move |_| { summary.dispatch(()); }>{i18n.text(Key::CalculateSize)}</button>
                     }.into_any(),
                 }}
             </Show>

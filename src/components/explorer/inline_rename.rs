@@ -64,7 +64,7 @@ pub fn InlineRename(file: FileResponse) -> impl IntoView {
     view! {
         <span class="cr-inline-rename">
             <input class="cr-input cr-inline-rename__input" name="inline-name" node_ref=input autocomplete="off" spellcheck="false"
-                aria-label=move || i18n.t(Key::Rename) aria-invalid=move || problem().is_some().to_string()
+                aria-label=i18n.text(Key::Rename) aria-invalid=move || problem().is_some().to_string()
                 title=move || message().unwrap_or_default()
                 prop:value=name on:input=move |ev| name.set(event_target_value(&ev))
                 on:keydown=on_key on:click=|ev| ev.stop_propagation() on:dblclick=|ev| ev.stop_propagation()

@@ -73,10 +73,10 @@ pub fn PageDialogs(
             }
             Dialog::EmptyTrash => view! {
                 <Modal title=Signal::derive(move || i18n.t(Key::EmptyTrash).to_string()) on_close=close>
-                    <p class="cr-dialog__text">{move || i18n.t(Key::EmptyTrashConfirm)}</p>
+                    <p class="cr-dialog__text">{i18n.text(Key::EmptyTrashConfirm)}</p>
                     <div class="cr-dialog__actions">
-                        <button type="button" class="cr-button cr-button--quiet" on:click=move |_| dialog.close()>{move || i18n.t(Key::Cancel)}</button>
-                        <button type="button" class="cr-button cr-button--danger" on:click=move |_| { dialog.close(); ops.empty_trash() }>{move || i18n.t(Key::EmptyTrash)}</button>
+                        <button type="button" class="cr-button cr-button--quiet" on:click=move |_| dialog.close()>{i18n.text(Key::Cancel)}</button>
+                        <button type="button" class="cr-button cr-button--danger" on:click=move |_| { dialog.close(); ops.empty_trash() }>{i18n.text(Key::EmptyTrash)}</button>
                     </div>
                 </Modal>
             }

@@ -56,7 +56,7 @@ pub fn Toolbar(
                 );
                 view! {
                     <button type="button" class="cr-button" class:cr-button--danger-quiet=danger
-                        on:click=move |_| perform.run(a)>{move || i18n.t(action_label(a))}</button>
+                        on:click=move |_| perform.run(a)>{i18n.text(action_label(a))}</button>
                 }
             })
             .collect_view();
@@ -66,7 +66,7 @@ pub fn Toolbar(
             <Show when=move || selection>
                 <button type="button" class="cr-button cr-toolbar__more" aria-haspopup="menu"
                     on:click=move |ev| ex.send(Command::Menu { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: true })>
-                    {move || i18n.t(Key::Actions)}
+                    {i18n.text(Key::Actions)}
                 </button>
             </Show>
         }
@@ -84,22 +84,22 @@ pub fn Toolbar(
     view! {
         <div class="cr-toolbar">
             <Breadcrumbs uri=ex.folder/>
-            <div class="cr-toolbar__actions" role="toolbar" aria-label=move || i18n.t(Key::Actions)>
+            <div class="cr-toolbar__actions" role="toolbar" aria-label=i18n.text(Key::Actions)>
                 {buttons}
                 <Show when=move || !ex.selection.with(|s| s.is_empty())>
                     <button type="button" class="cr-button cr-button--quiet" on:click=move |_| ex.selection.update(|s| s.clear())>
-                        {move || i18n.t(Key::ClearSelection)}
+                        {i18n.text(Key::ClearSelection)}
                     </button>
                 </Show>
                 <Show when=move || ex.view.get() == ViewMode::Gallery>
                     <label class="cr-field cr-field--inline cr-gallery-size">
-                        <span class="cr-visually-hidden">{move || i18n.t(Key::TileSize)}</span>
+                        <span class="cr-visually-hidden">{i18n.text(Key::TileSize)}</span>
                         <input type="range" min=GALLERY_MIN max=GALLERY_MAX step="20" prop:value=move || ex.gallery_size.get().to_string()
                             on:input=move |ev| if let Ok(v) = event_target_value(&ev).parse() { ex.gallery_size.set(v) }
                             on:change=move |_| { let s = sort.get_untracked(); leptos::task::spawn_local(view_settings::save(session, ex, s)) }/>
                     </label>
                 </Show>
-                <div class="cr-segmented" role="group" aria-label=move || i18n.t(Key::ViewMode)>
+                <div class="cr-segmented" role="group" aria-label=i18n.text(Key::ViewMode)>
                     {ViewMode::ALL.into_iter().map(|m| view! {
                         <button type="button" class="cr-segmented__item" data-view=m.as_str()
                             aria-pressed=move || (ex.view.get() == m).to_string()

@@ -76,18 +76,18 @@ pub fn AdvancedSearch(
                 {text_field(Key::SearchWords, "words", "text", words)}
                 <label class="cr-check">
                     <input type="checkbox" name="match-case" prop:checked=match_case on:change=move |ev| match_case.set(event_target_checked(&ev))/>
-                    {move || i18n.t(Key::MatchCase)}
+                    {i18n.text(Key::MatchCase)}
                 </label>
                 <label class="cr-field">
-                    <span class="cr-field__label">{move || i18n.t(Key::Kind)}</span>
+                    <span class="cr-field__label">{i18n.text(Key::Kind)}</span>
                     <select class="cr-select" name="kind" on:change=move |ev| kind.set(match event_target_value(&ev).as_str() {
                         "file" => Kind::Files,
                         "folder" => Kind::Folders,
                         _ => Kind::Any,
                     })>
-                        <option value="any">{move || i18n.t(Key::KindAny)}</option>
-                        <option value="file">{move || i18n.t(Key::File)}</option>
-                        <option value="folder">{move || i18n.t(Key::Folder)}</option>
+                        <option value="any">{i18n.text(Key::KindAny)}</option>
+                        <option value="file">{i18n.text(Key::File)}</option>
+                        <option value="folder">{i18n.text(Key::Folder)}</option>
                     </select>
                 </label>
                 <div class="cr-search-form__pair">
@@ -100,8 +100,8 @@ pub fn AdvancedSearch(
                 </div>
                 {text_field(Key::WithTag, "tag", "text", tag)}
                 <div class="cr-dialog__actions">
-                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{move || i18n.t(Key::Cancel)}</button>
-                    <button type="submit" class="cr-button cr-button--primary">{move || i18n.t(Key::Search)}</button>
+                    <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>
+                    <button type="submit" class="cr-button cr-button--primary">{i18n.text(Key::Search)}</button>
                 </div>
             </form>
         </Modal>

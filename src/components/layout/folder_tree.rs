@@ -19,7 +19,7 @@ const TREE_PAGE: i64 = 200;
 pub fn FolderTree() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <ul class="cr-tree" role="tree" aria-label=move || i18n.t(Key::FolderTree)>
+        <ul class="cr-tree" role="tree" aria-label=i18n.text(Key::FolderTree)>
             <TreeNode uri=CrUri::my() label=i18n.t(Key::FolderTree).to_string() depth=0/>
         </ul>
     }

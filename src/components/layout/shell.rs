@@ -31,7 +31,7 @@ pub fn Shell(
     });
     let capacity = Signal::derive(move || capacity.get().flatten());
     view! {
-        <a class="cr-skip" href="#cr-main">{move || i18n.t(Key::SkipToContent)}</a>
+        <a class="cr-skip" href="#cr-main">{i18n.text(Key::SkipToContent)}</a>
         <div class="cr-shell">
             <TopBar menu_open/>
             <Sidebar open=menu_open current capacity/>

@@ -38,7 +38,7 @@ pub fn Sidebar(
         .map(|(name, key)| {
             let mut uri = CrUri::my();
             uri.query.push(("category".into(), name.into()));
-            view! { <li><a class="cr-nav__link cr-nav__link--small" href=links::home(&uri) on:click=move |_| open.set(false)>{move || i18n.t(key)}</a></li> }
+            view! { <li><a class="cr-nav__link cr-nav__link--small" href=links::home(&uri) on:click=move |_| open.set(false)>{i18n.text(key)}</a></li> }
         })
         .collect_view();
     let pins = move || {
@@ -76,7 +76,7 @@ pub fn Sidebar(
             <li>
                 <a href=href class="cr-nav__link" aria-current=move || is_current().then_some("page") on:click=move |_| open.set(false)>
                     {icon}
-                    <span>{move || i18n.t(key)}</span>
+                    <span>{i18n.text(key)}</span>
                 </a>
             </li>
         }
@@ -84,17 +84,17 @@ pub fn Sidebar(
     view! {
         <div class="cr-backdrop" class:cr-backdrop--open=move || open.get() on:click=move |_| open.set(false) aria-hidden="true"></div>
         <aside id="cr-sidebar" class="cr-sidebar" class:cr-sidebar--open=move || open.get()>
-            <nav class="cr-nav" aria-label=move || i18n.t(Key::Navigation)>
+            <nav class="cr-nav" aria-label=i18n.text(Key::Navigation)>
                 <ul class="cr-nav__list">
                     {entry(FileSystem::My, Key::MyFiles, view! { <FolderIcon/> }.into_any())}
                     <li><FolderTree/></li>
                     {entry(FileSystem::SharedWithMe, Key::SharedWithMe, view! { <SharedIcon/> }.into_any())}
                     {entry(FileSystem::Trash, Key::Trash, view! { <TrashIcon/> }.into_any())}
                 </ul>
-                <h2 class="cr-nav__heading">{move || i18n.t(Key::Categories)}</h2>
+                <h2 class="cr-nav__heading">{i18n.text(Key::Categories)}</h2>
                 <ul class="cr-nav__list">{categories}</ul>
                 <Show when=move || session.user().is_some_and(|u| !u.pined.is_empty())>
-                    <h2 class="cr-nav__heading">{move || i18n.t(Key::Pins)}</h2>
+                    <h2 class="cr-nav__heading">{i18n.text(Key::Pins)}</h2>
                     <ul class="cr-nav__list">{pins}</ul>
                 </Show>
             </nav>

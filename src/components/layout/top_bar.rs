@@ -61,12 +61,12 @@ pub fn TopBar(
             <Show when=move || session.signed_in()>
                 <form class="cr-search" role="search" on:submit=move |ev| search.run(ev)>
                     <label class="cr-field cr-field--inline">
-                        <span class="cr-visually-hidden">{move || i18n.t(Key::Search)}</span>
-                        <input class="cr-input cr-search__input" type="search" name="q" placeholder=move || i18n.t(Key::SearchPlaceholder)
+                        <span class="cr-visually-hidden">{i18n.text(Key::Search)}</span>
+                        <input class="cr-input cr-search__input" type="search" name="q" placeholder=i18n.text(Key::SearchPlaceholder)
                             prop:value=query on:input=move |ev| query.set(event_target_value(&ev))/>
                     </label>
-                    <button type="button" class="cr-icon-button cr-search__more" aria-label=move || i18n.t(Key::AdvancedSearch)
-                        title=move || i18n.t(Key::AdvancedSearch) on:click=move |_| advanced.set(true)>"⚙"</button>
+                    <button type="button" class="cr-icon-button cr-search__more" aria-label=i18n.text(Key::AdvancedSearch)
+                        title=i18n.text(Key::AdvancedSearch) on:click=move |_| advanced.set(true)>"⚙"</button>
                 </form>
                 <Show when=move || advanced.get()>
                     <AdvancedSearch words=query.get_untracked() on_close=Callback::new(move |()| advanced.set(false))/>
@@ -74,7 +74,7 @@ pub fn TopBar(
             </Show>
             <span class="cr-topbar__spacer"></span>
             <label class="cr-topbar__control">
-                <span class="cr-visually-hidden">{move || i18n.t(Key::Language)}</span>
+                <span class="cr-visually-hidden">{i18n.text(Key::Language)}</span>
                 <select
                     class="cr-select"
                     data-testid="language"
@@ -84,7 +84,7 @@ pub fn TopBar(
                 </select>
             </label>
             <label class="cr-topbar__control">
-                <span class="cr-visually-hidden">{move || i18n.t(Key::Theme)}</span>
+                <span class="cr-visually-hidden">{i18n.text(Key::Theme)}</span>
                 <select class="cr-select" data-testid="theme" on:change=move |ev| theme.set_mode(ThemeMode::parse(&event_target_value(&ev)))>
                     {ThemeMode::ALL.map(|m| view! { <option value=m.as_str() selected=move || theme.mode() == m>{move || theme_label(m)}</option> })}
                 </select>
@@ -92,7 +92,7 @@ pub fn TopBar(
             {move || session.user().map(|u| view! {
                 <span class="cr-topbar__user" title=i18n.tf(Key::SignedInAs, &[("email", &u.email)])>{u.nickname.clone()}</span>
                 <button type="button" class="cr-button cr-button--quiet" disabled=move || sign_out.pending().get() on:click=move |_| { sign_out.dispatch(()); }>
-                    {move || i18n.t(Key::SignOut)}
+                    {i18n.text(Key::SignOut)}
                 </button>
             })}
         </header>

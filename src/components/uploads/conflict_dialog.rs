@@ -39,7 +39,7 @@ pub fn ConflictDialog() -> impl IntoView {
                         <div class="cr-dialog__actions cr-dialog__actions--stack">
                             {CHOICES.iter().map(|&(key, name, choice)| view! {
                                 <button type="button" class="cr-button" class:cr-button--primary=choice == ConflictChoice::KeepBoth
-                                    data-choice=name on:click=move |_| choose(Some(choice))>{move || i18n.t(key)}</button>
+                                    data-choice=name on:click=move |_| choose(Some(choice))>{i18n.text(key)}</button>
                             }).collect_view()}
                         </div>
                     </div>

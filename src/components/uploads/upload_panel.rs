@@ -118,14 +118,14 @@ pub fn UploadPanel() -> impl IntoView {
         <Show when=move || { len() > 0 }>
             <section class="cr-uploads" class:cr-uploads--open=move || uploads.open.get() aria-labelledby="cr-uploads-title">
                 <header class="cr-uploads__head">
-                    <h2 id="cr-uploads-title" class="cr-uploads__title">{move || i18n.t(Key::UploadQueueTitle)}</h2>
+                    <h2 id="cr-uploads-title" class="cr-uploads__title">{i18n.text(Key::UploadQueueTitle)}</h2>
                     <button type="button" class="cr-icon-button cr-uploads__toggle" aria-expanded=move || uploads.open.get().to_string()
                         aria-label=move || i18n.t(if uploads.open.get() { Key::HideUploads } else { Key::ShowUploads })
                         on:click=move |_| uploads.open.update(|o| *o = !*o)>{move || if uploads.open.get() { "▾" } else { "▴" }}</button>
                 </header>
                 <p class="cr-uploads__summary" aria-live="polite">{summary}</p>
                 <div class="cr-progress cr-progress--total" role="progressbar" aria-valuemin="0" aria-valuemax="100"
-                    aria-valuenow=move || total_percent().to_string() aria-label=move || i18n.t(Key::UploadQueueTitle)>
+                    aria-valuenow=move || total_percent().to_string() aria-label=i18n.text(Key::UploadQueueTitle)>
                     <div class="cr-progress__bar" style=move || format!("width:{}%", total_percent())></div>
                 </div>
                 <Show when=move || uploads.open.get()>
@@ -141,10 +141,10 @@ pub fn UploadPanel() -> impl IntoView {
                     }}
                     <div class="cr-uploads__tools">
                         {TOOLS.iter().map(|&(key, action, run)| view! {
-                            <button type="button" class="cr-button cr-button--quiet" data-action=action on:click=move |_| run(uploads)>{move || i18n.t(key)}</button>
+                            <button type="button" class="cr-button cr-button--quiet" data-action=action on:click=move |_| run(uploads)>{i18n.text(key)}</button>
                         }).collect_view()}
                         <label class="cr-uploads__limit">
-                            {move || i18n.t(Key::UploadConcurrency)}
+                            {i18n.text(Key::UploadConcurrency)}
                             <select name="upload-concurrency" on:change=move |ev| { if let Ok(n) = event_target_value(&ev).parse() { uploads.set_file_limit(n) } }>
                                 {(FILE_LIMIT_RANGE.0..=FILE_LIMIT_RANGE.1).map(|n| { view! { <option value=n.to_string() selected=move || uploads.file_limit() == n>{n}</option> } }).collect_view()}
                             </select>

@@ -91,9 +91,9 @@ pub fn ArchiveViewer(
     };
     view! {
         <div class="cr-archive" data-viewer="archive">
-            <nav aria-label=move || i18n.t(Key::ViewerArchive)>{trail}</nav>
+            <nav aria-label=i18n.text(Key::ViewerArchive)>{trail}</nav>
             {move || match &*listing.read() {
-                None => view! { <p class="cr-status" role="status">{move || i18n.t(Key::Loading)}</p> }.into_any(),
+                None => view! { <p class="cr-status" role="status">{i18n.text(Key::Loading)}</p> }.into_any(),
                 Some(Err(e)) => view! { <p class="cr-viewer__error" role="alert">{error_message(e, i18n.locale())}</p> }.into_any(),
                 Some(Ok(_)) => view! {
                     <div class="cr-archive__scroll" node_ref=vp.node on:scroll=move |_| vp.measure()>

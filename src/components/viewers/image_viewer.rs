@@ -167,7 +167,7 @@ pub fn ImageViewer(
                     <LightboxStage src alt=Signal::derive(move || current.with(|c| c.name.clone())) zoom on_swipe/>
                 }.into_any(),
             }}
-            <div class="cr-lightbox__tools" role="toolbar" aria-label=move || i18n.t(Key::ImageTools)>
+            <div class="cr-lightbox__tools" role="toolbar" aria-label=i18n.text(Key::ImageTools)>
                 <Tool label=Key::ImagePrevious glyph="‹" action="previous" disabled=Signal::derive(at_start)
                     on_press=Callback::new(move |()| go(false))/>
                 <span class="cr-lightbox__position" title=position_label>{position_text}</span>

@@ -213,7 +213,7 @@ fn Playlist(
     move || {
         (items.with(Vec::len) > 1).then(|| {
             view! {
-                <nav class="cr-player__list" aria-label=move || i18n.t(Key::Playlist)>
+                <nav class="cr-player__list" aria-label=i18n.text(Key::Playlist)>
                     <ol>
                         {move || items.get().into_iter().map(|f| {
                             let id = f.id.clone();

@@ -25,7 +25,7 @@ pub fn NoPreview(
             <p class="cr-viewer__card-size">{format_size(file.size)}</p>
             <p role="status">{move || reason.clone().unwrap_or_else(|| i18n.t(Key::NoPreview).to_string())}</p>
             <button type="button" class="cr-button cr-button--primary" on:click=move |_| on_download.run(())>
-                {move || i18n.t(Key::Download)}
+                {i18n.text(Key::Download)}
             </button>
         </div>
     }

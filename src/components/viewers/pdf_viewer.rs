@@ -34,7 +34,7 @@ pub fn PdfViewer(
             None => ().into_any(),
             Some(Ok(url)) => view! {
                 <object class="cr-viewer__frame cr-pdf" data=url.clone() type="application/pdf"
-                    aria-label=move || i18n.t(Key::PdfTitle) data-viewer="pdf">
+                    aria-label=i18n.text(Key::PdfTitle) data-viewer="pdf">
                     <NoPreview file reason=Key::PdfNoViewer.text(i18n.locale()).to_string() on_download/>
                 </object>
             }

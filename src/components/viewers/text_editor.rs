@@ -53,7 +53,7 @@ pub fn TextEditor(
                 autocomplete="off" wrap="off" aria-describedby="cr-editor-hint"
                 aria-label=move || i18n.tf(Key::TextEditorLabel, &[("name", &name)])
                 prop:value=initial on:input=move |_| on_change.run(()) on:keydown=keydown></textarea>
-            <p class="cr-editor__hint" id="cr-editor-hint">{move || i18n.t(Key::TextEditorHint)}</p>
+            <p class="cr-editor__hint" id="cr-editor-hint">{i18n.text(Key::TextEditorHint)}</p>
         </div>
     }
 }

@@ -39,10 +39,8 @@ pub fn TextViewer(
         })
     };
     move || match &*loaded.read() {
-        None => {
-            view! { <p class="cr-viewer__card" role="status">{move || i18n.t(Key::Loading)}</p> }
-                .into_any()
-        }
+        None => view! { <p class="cr-viewer__card" role="status">{i18n.text(Key::Loading)}</p> }
+            .into_any(),
         Some(Err(e)) => {
             view! { <p class="cr-viewer__card" role="alert">{error_message(e, i18n.locale())}</p> }
                 .into_any()
@@ -206,11 +204,11 @@ fn TextDoc(file: FileResponse, doc: Loaded, markdown: bool) -> impl IntoView {
                     on:click=toggle>{move || i18n.t(if editing.get() { view_label } else { Key::TextEdit })}</button>
                 <button type="button" class="cr-button cr-button--primary" data-action="save"
                     disabled=move || !dirty.get() || status.get() == Status::Saving
-                    on:click=move |_| save()>{move || i18n.t(Key::Save)}</button>
+                    on:click=move |_| save()>{i18n.text(Key::Save)}</button>
                 <span class="cr-text__status" role="status"
                     class:cr-text__status--error=move || matches!(status.get(), Status::Failed(_))>{status_text}</span>
             </div>
-            {doc.lossy.then(|| view! { <p class="cr-text__notice" role="note">{move || i18n.t(Key::TextLossy)}</p> })}
+            {doc.lossy.then(|| view! { <p class="cr-text__notice" role="note">{i18n.text(Key::TextLossy)}</p> })}
             <div class="cr-text__body">{body}</div>
             {move || stale.get().then(|| view! {
                 <StaleDialog name=stale_name.clone() on_choose=choose on_close=Callback::new(move |()| stale.set(false))/>

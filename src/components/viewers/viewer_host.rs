@@ -127,10 +127,10 @@ fn ViewerFrame() -> impl IntoView {
                 <h2 class="cr-viewer__title">{name}</h2>
                 <OpenWith/>
                 <button type="button" class="cr-button" data-action="download" on:click=move |_| download.run(())>
-                    {move || i18n.t(Key::Download)}
+                    {i18n.text(Key::Download)}
                 </button>
                 <button type="button" class="cr-button cr-button--quiet" data-action="close-viewer"
-                    aria-label=move || i18n.t(Key::Close) on:click=move |_| close()>"×"</button>
+                    aria-label=i18n.text(Key::Close) on:click=move |_| close()>"×"</button>
             </header>
             {move || failure.get().map(|f| view! { <p class="cr-viewer__error" role="alert">{f}</p> })}
             <div class="cr-viewer__body">{body}</div>
@@ -169,7 +169,7 @@ fn OpenWith() -> impl IntoView {
                 .collect_view();
             view! {
                 <label class="cr-viewer__with">
-                    <span>{move || i18n.t(Key::OpenWith)}</span>
+                    <span>{i18n.text(Key::OpenWith)}</span>
                     <select class="cr-input" on:change=move |ev| preview.open_with(&event_target_value(&ev))>{options}</select>
                 </label>
             }

@@ -143,3 +143,171 @@ fn only_known_element_and_attribute_names_appear() {
         }
     }
 }
+
+/// The tree as compact HTML-like text, for structural assertions.
+fn html(nodes: &[Node]) -> String {
+    let mut out = String::new();
+    for n in nodes {
+        match n {
+            Node::Text(t) => out.push_str(t),
+            Node::Element(e) => {
+                out.push('<');
+                out.push_str(e.tag);
+                for (k, v) in &e.attrs {
+                    out.push_str(&format!(" {k}={v:?}"));
+                }
+                out.push('>');
+                out.push_str(&html(&e.children));
+                out.push_str(&format!("</{}>", e.tag));
+            }
+        }
+    }
+    out
+}
+
+fn md(src: &str) -> String {
+    html(&render(src))
+}
+
+#[test]
+fn headings_atx_and_setext() {
+    assert_eq!(
+        md("# One\n## Two ##\n###### Six\n####### no\n#no"),
+        "<h1>One</h1><h2>Two</h2><h6>Six</h6><p>####### no\n#no</p>"
+    );
+    assert_eq!(md("A\n===\n\nB\n---\n"), "<h1>A</h1><h2>B</h2>");
+}
+
+#[test]
+fn paragraphs_and_breaks() {
+    assert_eq!(md("a\nb\n\nc"), "<p>a\nb</p><p>c</p>");
+    assert_eq!(md("a  \nb\\\nc   "), "<p>a<br></br>b<br></br>c</p>");
+}
+
+#[test]
+fn emphasis_strong_and_strikethrough() {
+    assert_eq!(
+        md("*a* _b_ **c** __d__ ***e*** ~~f~~ ~g~"),
+        "<p><em>a</em> <em>b</em> <strong>c</strong> <strong>d</strong> \
+         <em><strong>e</strong></em> <del>f</del> <del>g</del></p>"
+    );
+    assert_eq!(
+        md("snake_case_name 2*3*4"),
+        "<p>snake_case_name 2<em>3</em>4</p>"
+    );
+    assert_eq!(md("**open *x"), "<p>**open *x</p>");
+    assert_eq!(md("*a **b** c*"), "<p><em>a <strong>b</strong> c</em></p>");
+}
+
+#[test]
+fn inline_code_escapes_and_entities() {
+    assert_eq!(
+        md("`a *b*` ``x ` y``"),
+        "<p><code>a *b*</code> <code>x ` y</code></p>"
+    );
+    assert_eq!(
+        md("\\*not em\\* &amp; &#x41; &#66; &copy;"),
+        "<p>*not em* & A B ©</p>"
+    );
+    assert_eq!(md("&unknown; `never"), "<p>&unknown; `never</p>");
+}
+
+#[test]
+fn code_blocks_fenced_and_indented() {
+    assert_eq!(
+        md("```rust\nfn x() {}\n\n  y\n```\n~~~\n<b>\n~~~\n\n    four\n    more\n"),
+        "<pre><code>fn x() {}\n\n  y\n</code></pre><pre><code><b>\n</code></pre>\
+         <pre><code>four\nmore\n</code></pre>"
+    );
+    assert_eq!(md("```\nopen\n"), "<pre><code>open\n</code></pre>");
+}
+
+#[test]
+fn lists_tight_loose_nested_and_ordered() {
+    assert_eq!(md("- a\n- b\n"), "<ul><li>a</li><li>b</li></ul>");
+    assert_eq!(
+        md("- a\n\n- b\n"),
+        "<ul><li><p>a</p></li><li><p>b</p></li></ul>"
+    );
+    assert_eq!(
+        md("- a\n  - b\n    1. c\n- d\n"),
+        "<ul><li>a<ul><li>b<ol><li>c</li></ol></li></ul></li><li>d</li></ul>"
+    );
+    assert_eq!(
+        md("3. x\n4. y\n"),
+        "<ol start=\"3\"><li>x</li><li>y</li></ol>"
+    );
+    assert_eq!(md("1) x\n"), "<ol><li>x</li></ol>");
+    assert_eq!(md("- a\n+ b\n"), "<ul><li>a</li></ul><ul><li>b</li></ul>");
+    assert_eq!(md("text\n2. not a list\n"), "<p>text\n2. not a list</p>");
+}
+
+#[test]
+fn task_lists() {
+    assert_eq!(
+        md("- [ ] todo\n- [x] done\n- [] plain\n"),
+        "<ul><li><input type=\"checkbox\" disabled=\"\"></input>todo</li>\
+         <li><input type=\"checkbox\" disabled=\"\" checked=\"\"></input>done</li><li>[] plain</li></ul>"
+    );
+}
+
+#[test]
+fn blockquotes_nested_and_lazy() {
+    assert_eq!(
+        md("> a\nlazy\n> > b\n"),
+        "<blockquote><p>a\nlazy</p><blockquote><p>b</p></blockquote></blockquote>"
+    );
+    assert_eq!(
+        md("> - x\n"),
+        "<blockquote><ul><li>x</li></ul></blockquote>"
+    );
+}
+
+#[test]
+fn links_images_references_and_autolinks() {
+    let a = " target=\"_blank\" rel=\"noopener noreferrer\"";
+    assert_eq!(
+        md("[t *e*](u \"T\") [r] [full][r] [c][]\n\n[r]: /ref\n[C]: <c d>"),
+        format!(
+            "<p><a href=\"u\"{a} title=\"T\">t <em>e</em></a> <a href=\"/ref\"{a}>r</a> \
+             <a href=\"/ref\"{a}>full</a> <a href=\"c d\"{a}>c</a></p>"
+        )
+    );
+    assert_eq!(
+        md("<https://x.y/z> <a@b.c> [missing]"),
+        format!(
+            "<p><a href=\"https://x.y/z\"{a}>https://x.y/z</a> \
+             <a href=\"mailto:a@b.c\"{a}>a@b.c</a> [missing]</p>"
+        )
+    );
+    assert_eq!(
+        md("![an *odd* cat](c.png)"),
+        "<p><img src=\"c.png\" referrerpolicy=\"no-referrer\" alt=\"an odd cat\"></img></p>"
+    );
+    assert_eq!(
+        md("[a [b](c) d](e)"),
+        format!("<p>[a <a href=\"c\"{a}>b</a> d](e)</p>")
+    );
+}
+
+#[test]
+fn tables_and_rules() {
+    assert_eq!(
+        md("| a | `b` |\n|:--|--:|\n| 1 | x \\| y |\n| 2 |\n\n***\n- - -\n"),
+        "<table><thead><th>a</th><th><code>b</code></th></thead><tr><td>1</td><td>x | y</td></tr>\
+         <tr><td>2</td><td></td></tr></table><hr></hr><hr></hr>"
+    );
+    assert_eq!(
+        md("a | b\n--|--\nc | d\n"),
+        "<table><thead><th>a</th><th>b</th></thead><tr><td>c</td><td>d</td></tr></table>"
+    );
+}
+
+#[test]
+fn html_blocks_and_inline_html_are_text() {
+    assert_eq!(
+        md("<div>\n*x*\n</div>\n\nthen <b>*y*</b>"),
+        "<pre><div>\n*x*\n</div>\n</pre><p>then <b><em>y</em></b></p>"
+    );
+    assert_eq!(md("<a href=\"*x*\">"), "<pre><a href=\"*x*\">\n</pre>");
+}

@@ -234,12 +234,12 @@ fn list(
         blank_before = trailing > 0;
         let mut task = None;
         let head = &body[0];
-        if head.len() >= 3
-            && matches!(&head[..3], "[ ]" | "[x]" | "[X]")
-            && head[3..].starts_with([' ', '\t'])
-        {
-            task = Some(&head[1..2] != " ");
-            body[0] = head[3..].trim_start().to_string();
+        // `get`, not indexing: byte 3 may fall inside a character.
+        if let (Some(mark @ ("[ ]" | "[x]" | "[X]")), Some(rest)) = (head.get(..3), head.get(3..)) {
+            if rest.starts_with([' ', '\t']) {
+                task = Some(mark != "[ ]");
+                body[0] = rest.trim_start().to_string();
+            }
         }
         let body: Vec<String> = body.iter().map(|l| expand(l)).collect();
         let (blocks, gap) = parse(&body, defs);

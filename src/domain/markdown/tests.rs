@@ -311,3 +311,78 @@ fn html_blocks_and_inline_html_are_text() {
     );
     assert_eq!(md("<a href=\"*x*\">"), "<pre><a href=\"*x*\">\n</pre>");
 }
+
+/// Hostile input: many random documents made of markdown's own punctuation, whitespace, control
+/// and multi-byte characters. The parser slices strings by byte offsets, so any offset that lands
+/// inside a character, or any unchecked index, panics here.
+#[test]
+fn random_documents_never_panic_and_never_emit_unsafe_urls() {
+    const PIECES: &[&str] = &[
+        "*",
+        "_",
+        "~",
+        "`",
+        "```",
+        "[",
+        "]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "#",
+        "-",
+        "+",
+        "|",
+        ":",
+        "\\",
+        "&",
+        ";",
+        "&#",
+        "x",
+        "\n",
+        "\n\n",
+        " ",
+        "    ",
+        "\t",
+        "\r",
+        "1.",
+        "> ",
+        "- [ ] ",
+        "http://",
+        "javascript:",
+        "jav\tascript:",
+        "mailto:",
+        "<a@b.c>",
+        "照",
+        "é",
+        "🎉",
+        "\u{0}",
+        "\u{85}",
+        "---",
+        "===",
+        "\"",
+        "'",
+        "&amp;",
+        "&#106;",
+        "&#x6A;",
+        "<script>",
+    ];
+    let mut x: u64 = 0x1234_5678_9ABC_DEF1;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        x
+    };
+    for _ in 0..40_000 {
+        let len = (next() % 80) as usize;
+        let doc: String = (0..len)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let html = md(&doc);
+        for bad in ["href=\"javascript", "src=\"javascript", "href=\"jav\t"] {
+            assert!(!html.to_lowercase().contains(bad), "{doc:?} gave {html}");
+        }
+    }
+}

@@ -96,7 +96,7 @@ pub(crate) fn unescape(s: &str) -> String {
     let mut out = String::new();
     let mut i = 0;
     while let Some(c) = s[i..].chars().next() {
-        let next = s[i + 1..].chars().next();
+        let next = s[i + c.len_utf8()..].chars().next();
         if c == '\\' && next.is_some_and(|n| n.is_ascii_punctuation()) {
             out.push(next.unwrap_or_default());
             i += 2;

@@ -12,7 +12,6 @@ use cloudreve_api::models::{
     ListFilesRequest, MetadataPatch, MoveFilesRequest, PatchMetadataRequest, PinFileRequest,
     RenameFileRequest, RestoreFilesRequest,
 };
-use cloudreve_api::pagination::NextPage;
 use cloudreve_api::ApiError;
 use leptos::prelude::*;
 
@@ -346,8 +345,7 @@ impl FileOps {
                     let page = this.session.call(&req).await?;
                     uris.extend(page.files.into_iter().map(|f| f.path));
                     match page.pagination.next_page() {
-                        Some(NextPage::Cursor(t)) => req.next_page_token = Some(t),
-                        Some(NextPage::Offset(p)) => req.page = Some(p),
+                        Some(next) => req.set_page(Some(&next)),
                         None => break,
                     }
                 }

@@ -18,20 +18,15 @@ pub const PAGE_SIZE: i64 = 500;
 
 /// The request for one page of `uri` in `sort` order.
 pub fn page_request(uri: &CrUri, sort: Sort, next: Option<&NextPage>) -> ListFilesRequest {
-    ListFilesRequest {
+    let mut req = ListFilesRequest {
         uri: uri.to_string(),
         page_size: Some(PAGE_SIZE),
         order_by: (!uri.is_search()).then(|| sort.key.as_str().into()),
         order_direction: (!uri.is_search()).then(|| sort.direction().into()),
-        next_page_token: match next {
-            Some(NextPage::Cursor(t)) => Some(t.clone()),
-            _ => None,
-        },
-        page: match next {
-            Some(NextPage::Offset(p)) => Some(*p),
-            _ => None,
-        },
-    }
+        ..ListFilesRequest::default()
+    };
+    req.set_page(next);
+    req
 }
 
 /// The paging state of the folder on screen.

@@ -268,19 +268,12 @@ impl Run {
             };
             let mut next: Option<NextPage> = None;
             loop {
-                let req = ListFilesRequest {
+                let mut req = ListFilesRequest {
                     uri: folder.path.clone(),
                     page_size: Some(PAGE_SIZE),
-                    next_page_token: match &next {
-                        Some(NextPage::Cursor(t)) => Some(t.clone()),
-                        _ => None,
-                    },
-                    page: match &next {
-                        Some(NextPage::Offset(p)) => Some(*p),
-                        _ => None,
-                    },
                     ..ListFilesRequest::default()
                 };
+                req.set_page(next.as_ref());
                 let page = match self.session.call(&req).await {
                     Ok(p) => p,
                     Err(e) => {

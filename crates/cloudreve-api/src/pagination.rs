@@ -2,7 +2,7 @@
 
 use std::future::Future;
 
-use crate::models::PaginationResults;
+use crate::models::{ListFilesRequest, PaginationResults};
 
 /// Where the next page starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +29,20 @@ impl PaginationResults {
         let total = self.total_items?;
         ((self.page + 1).saturating_mul(self.page_size.max(1)) < total)
             .then_some(NextPage::Offset(self.page + 1))
+    }
+}
+
+impl ListFilesRequest {
+    /// Points the request at page `next` (the first page when `None`), in whichever mode the
+    /// server chose: a cursor goes in `next_page_token`, an offset in `page`.
+    pub fn set_page(&mut self, next: Option<&NextPage>) {
+        self.next_page_token = None;
+        self.page = None;
+        match next {
+            Some(NextPage::Cursor(t)) => self.next_page_token = Some(t.clone()),
+            Some(NextPage::Offset(p)) => self.page = Some(*p),
+            None => {}
+        }
     }
 }
 
@@ -69,6 +83,20 @@ mod tests {
                 return v;
             }
         }
+    }
+
+    #[test]
+    fn a_listing_request_follows_either_mode() {
+        let mut req = ListFilesRequest::default();
+        req.set_page(Some(&NextPage::Cursor("c1".into())));
+        assert_eq!(
+            (req.next_page_token.as_deref(), req.page),
+            (Some("c1"), None)
+        );
+        req.set_page(Some(&NextPage::Offset(3)));
+        assert_eq!((req.next_page_token.as_deref(), req.page), (None, Some(3)));
+        req.set_page(None);
+        assert_eq!((req.next_page_token.as_deref(), req.page), (None, None));
     }
 
     fn cursor(next: Option<&str>) -> PaginationResults {

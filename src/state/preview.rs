@@ -95,11 +95,6 @@ impl Preview {
         });
     }
 
-    /// Shows another file with the same rules (next/previous in a viewer), keeping the viewer open.
-    pub fn show(&self, file: FileResponse) {
-        self.open(file);
-    }
-
     /// Switches the file on view to app `id` and remembers the choice for its extension.
     pub fn open_with(&self, id: &str) {
         self.opened.update(|o| {
@@ -112,13 +107,8 @@ impl Preview {
         });
     }
 
-    /// The app on view moved to `file` by itself (the next picture, another track): the bar
-    /// names and downloads it, and the app's view stays as it is.
-    pub fn moved_to(&self, file: FileResponse) {
-        self.update_file(file);
-    }
-
-    /// Replaces the file on view with its newer state (after a save), keeping the app.
+    /// Replaces the file on view, keeping the app and its view: the app moved to `file` by itself
+    /// (the next picture, another track) or saved a newer version. The bar names and downloads it.
     pub fn update_file(&self, file: FileResponse) {
         self.opened.update(|o| {
             if let Some(o) = o {

@@ -110,7 +110,7 @@ pub fn ImageViewer(
             if is_current(&id) {
                 zoom.next_picture();
                 current.set(next.clone());
-                preview.moved_to(next);
+                preview.update_file(next);
             }
         });
     };

@@ -95,7 +95,7 @@ pub fn MediaPlayer(
         loaded_id.set_value(None);
         last_save.set_value(None);
         current.set(f.clone());
-        preview.moved_to(f);
+        preview.update_file(f);
     };
     let on_meta = move |ev: leptos::ev::Event| {
         let Some(el) = media(&ev) else { return };

@@ -112,7 +112,7 @@ fn TextDoc(file: FileResponse, doc: Loaded, markdown: bool) -> impl IntoView {
                     Ok(saved) => {
                         // Saved under another name: that file is now the one on view.
                         dirty.set(false);
-                        preview.show(saved);
+                        preview.open(saved);
                     }
                     Err(e) if is_stale(&e) => {
                         status.set(Status::Idle);

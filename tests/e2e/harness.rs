@@ -361,11 +361,15 @@ impl Ctx {
         }
     }
 
-    /// Waits until `script` returns `want`.
+    /// Waits until `script` returns `want`. A script that throws counts as "not yet": the page may
+    /// be between two states (a track whose cues are still parsing, a row being replaced).
     pub async fn wait_js(&self, script: &str, want: serde_json::Value) {
         let start = Instant::now();
         loop {
-            let got = self.js(script).await;
+            let got = match self.c.execute(script, vec![]).await {
+                Ok(v) => v,
+                Err(e) => json!(format!("script threw: {e}")),
+            };
             if got == want {
                 return;
             }

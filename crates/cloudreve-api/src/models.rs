@@ -79,7 +79,16 @@ pub use webdav::*;
 pub use workflow::*;
 pub use workflow_requests::*;
 
-use serde::{Deserialize, Deserializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// Serializes an empty list as `null`, as the CE server sends some empty collections.
+pub fn empty_as_null<S: Serializer, T: Serialize>(v: &[T], s: S) -> Result<S::Ok, S::Error> {
+    if v.is_empty() {
+        s.serialize_none()
+    } else {
+        v.serialize(s)
+    }
+}
 
 /// Deserializes `null` as the type's default (for lists and maps the server may send as `null`).
 pub fn null_default<'de, D, T>(d: D) -> Result<T, D::Error>

@@ -43,6 +43,9 @@ pub struct Config {
     pub max_edit_size: i64,
     /// WOPI apps offered in `file_viewers` (`--wopi-viewer`).
     pub wopi_viewers: Vec<crate::viewers::WopiViewer>,
+    /// Origins that may frame the embeddable share viewer (`/embed/...`), as CSP
+    /// `frame-ancestors` sources (`--embed-origin`); empty allows any origin.
+    pub embed_origins: Vec<String>,
 }
 
 /// E-mail of the admin account created on first start.
@@ -69,6 +72,7 @@ impl Config {
             chunk_faults: 0,
             max_edit_size: 50 << 20,
             wopi_viewers: Vec::new(),
+            embed_origins: Vec::new(),
         }
     }
 }

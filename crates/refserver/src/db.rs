@@ -27,6 +27,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (7, include_str!("../migrations/0007_versions.sql")),
     (8, include_str!("../migrations/0008_archive_sessions.sql")),
     (9, include_str!("../migrations/0009_viewer_sessions.sql")),
+    (10, include_str!("../migrations/0010_shares.sql")),
 ];
 
 /// A shared SQLite connection.

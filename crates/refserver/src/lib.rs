@@ -11,6 +11,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod extract;
+pub mod framing;
 pub mod ids;
 pub mod routes;
 pub mod s3;
@@ -32,6 +33,7 @@ use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
+use axum::routing::get;
 use axum::Router;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
@@ -52,7 +54,13 @@ pub fn app(state: AppState) -> Router {
         .fallback(|| async { (StatusCode::NOT_FOUND, "404 page not found") })
         .layer(middleware::from_fn(correlate))
         .with_state(state.clone());
-    let router = Router::new().nest("/api/v4", api);
+    let router = Router::new()
+        .nest("/api/v4", api)
+        .route("/s/{id}", get(routes::share_link::redirect))
+        .route(
+            "/s/{id}/{password}",
+            get(routes::share_link::redirect_with_password),
+        );
     let router = match &state.config.dist_dir {
         Some(dist) => router.fallback_service(
             ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html"))),
@@ -64,6 +72,10 @@ pub fn app(state: AppState) -> Router {
             )
         }),
     };
+    let router = router.layer(middleware::from_fn_with_state(
+        state.clone(),
+        framing::framing,
+    ));
     // Spans name the path only: queries carry signatures and WOPI access tokens, which are never
     // logged.
     router.layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {

@@ -12,11 +12,15 @@ const USAGE: &str =
                  [--access-ttl SECS] [--refresh-ttl SECS] [--login-captcha] [--offset-pagination]
                  [--upload-ttl SECS] [--test-hooks] [--chunk-faults PERCENT]
                  [--max-edit-size BYTES] [--wopi-viewer 'NAME|EXTS|ACTION_URL']...
+                 [--embed-origin ORIGIN]...
   --upload-ttl   lifetime of an upload session (default 86400)
   --max-edit-size largest file the editors save and WOPI apps open (default 52428800)
   --wopi-viewer  offer a WOPI app (repeatable) for comma-separated EXTS; ACTION_URL is the app's
                  action URL (WOPISrc is appended or filled in, `lng`/`darkmode` are left for the
                  client), e.g. 'Collabora|docx,xlsx|http://127.0.0.1:9980/browser/x/cool.html?lang=lng'
+  --embed-origin a site allowed to show the share viewer (/embed/s/...) in an iframe, e.g.
+                 https://blog.example.com (repeatable); without it any site may. Every other page
+                 refuses to be framed.
 
   --test-hooks   serve test-only routes (never in production), each for the signed-in caller:
                  POST /api/v4/test/lock {\"uri\": \"cloudreve://my/a.txt\", \"app\"?: \"viewer\", \"ttl\"?: SECS}
@@ -78,6 +82,14 @@ fn parse_args() -> anyhow::Result<Config> {
                 refserver::viewers::WopiViewer::parse(&value()?)
                     .map_err(|e| anyhow::anyhow!("--wopi-viewer: {e}"))?,
             ),
+            "--embed-origin" => {
+                let origin = value()?;
+                anyhow::ensure!(
+                    refserver::framing::valid_origin(&origin),
+                    "--embed-origin takes an origin like https://example.com, got {origin:?}"
+                );
+                config.embed_origins.push(origin)
+            }
             "--chunk-faults" => {
                 config.chunk_faults = value()?
                     .parse()

@@ -15,6 +15,10 @@ pub mod metadata;
 pub mod pin;
 pub mod search;
 pub mod session;
+pub mod share;
+pub mod share_access;
+pub mod share_link;
+pub mod share_listing;
 pub mod site;
 pub mod test_hooks;
 pub mod thumb;
@@ -84,6 +88,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = viewer_session::routes(r);
     let r = upload::routes(r);
     let r = callback::routes(r);
+    let r = share::routes(r);
     (r.router, r.routed)
 }
 

@@ -7,6 +7,7 @@ pub mod metadata;
 pub mod pins;
 pub mod policies;
 pub mod search;
+pub mod shares;
 pub mod thumbnails;
 pub mod uploads;
 pub mod users;

@@ -3,7 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{is_false, is_zero, null_default, PaginationResults, PermissionSetting, User};
+use super::{
+    empty_as_null, is_false, is_zero, null_default, PaginationResults, PermissionSetting, User,
+};
 use crate::Timestamp;
 
 open_int_enum! {
@@ -98,7 +100,7 @@ impl Share {
 #[serde(default)]
 pub struct ListShareResponse {
     /// This page's links (the CE server sends `null` for none).
-    #[serde(deserialize_with = "null_default")]
+    #[serde(deserialize_with = "null_default", serialize_with = "empty_as_null")]
     pub shares: Vec<Share>,
     /// Paging state.
     pub pagination: PaginationResults,

@@ -102,7 +102,7 @@ pub(super) fn primary_entity(ids: &IdCodec, f: &FileRow) -> String {
     }
 }
 
-fn encode_cursor(ids: &IdCodec, order: OrderBy, last: &FileRow) -> String {
+pub(super) fn encode_cursor(ids: &IdCodec, order: OrderBy, last: &FileRow) -> String {
     let key_field = if order == OrderBy::Name {
         "string"
     } else {
@@ -112,7 +112,7 @@ fn encode_cursor(ids: &IdCodec, order: OrderBy, last: &FileRow) -> String {
     STANDARD.encode(token.to_string())
 }
 
-fn decode_cursor(ids: &IdCodec, token: &str) -> Result<After, AppError> {
+pub(super) fn decode_cursor(ids: &IdCodec, token: &str) -> Result<After, AppError> {
     let bad = || AppError::Param("Invalid page token".into());
     let raw = STANDARD.decode(token).map_err(|_| bad())?;
     let v: serde_json::Value = serde_json::from_slice(&raw).map_err(|_| bad())?;
@@ -135,7 +135,7 @@ fn decode_cursor(ids: &IdCodec, token: &str) -> Result<After, AppError> {
     Ok(After { file_type, key, id })
 }
 
-fn empty_listing(cap: &str) -> ListResponse {
+pub(super) fn empty_listing(cap: &str) -> ListResponse {
     ListResponse {
         pagination: PaginationResults {
             page_size: DEFAULT_PAGE_SIZE,
@@ -165,7 +165,7 @@ async fn list(
 ) -> ApiResult<ListResponse> {
     let uri = parse_uri(&q.uri)?;
     let user = match uri.fs {
-        FileSystem::Share => return Err(AppError::NotFound("Share not found")),
+        FileSystem::Share => return super::share_listing::list(&s, viewer.0, uri, q).await,
         FileSystem::Other(_) => return Err(AppError::Param("unknown uri".into())),
         _ => viewer.0.ok_or(AppError::LoginRequired)?,
     };

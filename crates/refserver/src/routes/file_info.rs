@@ -4,15 +4,16 @@ use axum::extract::State;
 use cloudreve_api::models::{
     Entity, ExtendedInfo, FileResponse, FolderSummary, GetFileInfoRequest, User,
 };
-use cloudreve_api::{CrUri, Timestamp};
+use cloudreve_api::{CrUri, FileSystem, Timestamp};
 use rusqlite::Connection;
 
 use super::file::to_wire;
 use super::file_ops::{my_uri, not_supported, path_not_exist, resolve};
 use super::ApiRouter;
+use super::{share, share_access, share_listing};
 use crate::blobs::BlobRef;
 use crate::error::{ok, ApiResult, AppError};
-use crate::extract::{ApiQuery, AuthUser};
+use crate::extract::{ApiQuery, SiteUrl, Viewer};
 use crate::ids::{IdCodec, Kind};
 use crate::signing::EntityRef;
 use crate::state::{now_millis, AppState};
@@ -24,11 +25,32 @@ pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<GetFileInfoRequest, _, _>(info)
 }
 
+/// Info on an item inside a share: its plain wire form, for visitors too (no extended details,
+/// which are the owner's).
+async fn share_info(s: &AppState, viewer: Option<UserRow>, uri: CrUri) -> ApiResult<FileResponse> {
+    let ids = s.ids;
+    s.db.call(move |c| {
+        let v = viewer.as_ref();
+        let (row, opened) = share_access::readable(c, &ids, v, &uri, now_millis())?;
+        let opened = opened.ok_or_else(not_supported)?;
+        Ok(share_listing::share_wire(&ids, &row, &uri, &opened, v))
+    })
+    .await
+    .and_then(ok)
+}
+
 async fn info(
     State(s): State<AppState>,
-    AuthUser(user): AuthUser,
+    viewer: Viewer,
+    SiteUrl(site): SiteUrl,
     ApiQuery(q): ApiQuery<GetFileInfoRequest>,
 ) -> ApiResult<FileResponse> {
+    if let Some(uri) = q.uri.as_deref().and_then(|raw| CrUri::parse(raw).ok()) {
+        if uri.fs == FileSystem::Share {
+            return share_info(&s, viewer.0, uri).await;
+        }
+    }
+    let user = viewer.0.ok_or(AppError::LoginRequired)?;
     let by_id = match (&q.uri, &q.id) {
         (Some(raw), _) => {
             let uri = my_uri(&s, raw, &user)?;
@@ -47,6 +69,7 @@ async fn info(
         q.extended.unwrap_or(false),
         q.folder_summary.unwrap_or(false),
     );
+    let ids = s.ids;
     let (row, uri, meta, stats, policy, kept) =
         s.db.call(move |c| {
             let (row, uri) = match by_id {
@@ -89,14 +112,18 @@ async fn info(
                     })
                 }
             };
-            let kept = if extended {
-                kept_versions(c, &row)?
+            let (kept, shared) = if extended {
+                (
+                    kept_versions(c, &row)?,
+                    share::of_file(c, &ids, &site, row.id)?,
+                )
             } else {
-                Vec::new()
+                (Vec::new(), Vec::new())
             };
-            Ok((row, uri, meta, stats, policy, kept))
+            Ok((row, uri, meta, stats, policy, (kept, shared)))
         })
         .await?;
+    let (kept, shared) = kept;
     let mut wire = to_wire(&s.ids, &row, &uri, Some(meta));
     wire.folder_summary = stats.map(|(size, files, folders)| FolderSummary {
         size,
@@ -122,6 +149,7 @@ async fn info(
             storage_policy: Some(policy),
             storage_used: entities.iter().map(|e| e.size).sum(),
             entities,
+            shares: shared,
             ..ExtendedInfo::default()
         });
     }

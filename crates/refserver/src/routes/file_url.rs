@@ -12,13 +12,16 @@ use rusqlite::Connection;
 use super::archive_download;
 use super::content::no_entity;
 use super::file::{check_owner, parse_uri};
-use super::file_ops::{check_batch, not_supported, resolve};
+use super::file_ops::{check_batch, not_supported};
+use super::share_access;
 use super::ApiRouter;
 use crate::error::AppError;
 use crate::extract::{ApiJson, Viewer};
+use crate::ids::IdCodec;
 use crate::signing::{expiry_for, ContentUrl, EntityRef, URL_TTL};
-use crate::state::{now_secs, AppState};
+use crate::state::{now_millis, now_secs, AppState};
 use crate::store::files::{FileRow, TYPE_FILE};
+use crate::store::shares;
 use crate::store::users::UserRow;
 use crate::store::versions;
 
@@ -53,14 +56,15 @@ async fn create_urls(
     let parsed: Vec<Result<CrUri, AppError>> = req
         .uris
         .iter()
-        .map(|raw| locate(&s, viewer.0.as_ref(), raw))
+        .map(|raw| locate_readable(&s, viewer.0.as_ref(), raw))
         .collect();
-    let owner = viewer.0.as_ref().map(|u| u.id);
+    let caller = viewer.0.clone();
+    let ids = s.ids;
     let found =
         s.db.call(move |c| {
             Ok(parsed
                 .into_iter()
-                .map(|uri| target(c, owner, uri?, wanted))
+                .map(|uri| target(c, &ids, caller.as_ref(), uri?, wanted))
                 .collect::<Vec<_>>())
         })
         .await?;
@@ -121,6 +125,16 @@ pub(super) fn wanted_entity(
         .transpose()
 }
 
+/// Like [`locate`], but share URIs pass too: their rows are looked up through
+/// `share_access::readable`, which opens the share (password, expiry, the visitor's group).
+fn locate_readable(s: &AppState, user: Option<&UserRow>, raw: &str) -> Result<CrUri, AppError> {
+    let uri = parse_uri(raw)?;
+    match uri.fs {
+        FileSystem::Share if !uri.is_search() => Ok(uri),
+        _ => locate(s, user, raw),
+    }
+}
+
 /// Parses `raw` and checks the caller may download from its file system.
 pub(super) fn locate(s: &AppState, user: Option<&UserRow>, raw: &str) -> Result<CrUri, AppError> {
     let uri = parse_uri(raw)?;
@@ -130,9 +144,9 @@ pub(super) fn locate(s: &AppState, user: Option<&UserRow>, raw: &str) -> Result<
             check_owner(s, &uri, user)?;
             Ok(uri)
         }
-        // TODO(#share-downloads): shares resolve through their owner's tree with the share's
-        // permissions (and count downloads); until then they are not found.
-        FileSystem::Share => Err(AppError::NotFound("Share not found")),
+        // Zips and zip listings resolve in the caller's own tree, so share URIs stay out of them
+        // (see `locate_readable` for single files).
+        FileSystem::Share => Err(not_supported()),
         // The trash (and share shortcuts) lack the download capability.
         FileSystem::Trash | FileSystem::SharedWithMe => Err(not_supported()),
         _ => Err(AppError::Param("unknown uri".into())),
@@ -143,14 +157,21 @@ pub(super) fn locate(s: &AppState, user: Option<&UserRow>, raw: &str) -> Result<
 /// file's versions (40077 otherwise, and for folders).
 fn target(
     c: &Connection,
-    owner: Option<i64>,
+    ids: &IdCodec,
+    caller: Option<&UserRow>,
     uri: CrUri,
     wanted: Option<EntityRef>,
 ) -> Result<Target, AppError> {
-    let owner = owner.ok_or(AppError::LoginRequired)?;
-    let row = resolve(c, owner, &uri)?;
-    if row.file_type != TYPE_FILE || uri.is_root() {
+    let (row, share) = share_access::readable(c, ids, caller, &uri, now_millis())?;
+    if row.file_type != TYPE_FILE || (uri.is_root() && share.is_none()) {
         return Err(no_entity());
+    }
+    // Single-file shares count every URL made for their file by someone else (share.md §Expiry
+    // and counters); the last allowed one spends the link.
+    if let Some(opened) =
+        share.filter(|o| o.is_file() && caller.is_none_or(|u| u.id != o.share.owner_id))
+    {
+        shares::count_download(c, opened.share.id)?;
     }
     let entity = match wanted {
         // Empty files that were never written have no entity; their own id serves no bytes.

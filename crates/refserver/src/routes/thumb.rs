@@ -6,8 +6,8 @@ use cloudreve_api::models::{FileThumbResponse, GetThumbRequest};
 use cloudreve_api::{Code, FileSystem, Timestamp};
 
 use super::content::blob_path;
-use super::file::{check_owner, parse_uri};
-use super::file_ops::resolve;
+use super::file::parse_uri;
+use super::share_access;
 use super::ApiRouter;
 use crate::blobs::{self, BlobRef};
 use crate::error::{ok, ApiResult, AppError};
@@ -34,18 +34,14 @@ async fn thumb(
     ApiQuery(q): ApiQuery<GetThumbRequest>,
 ) -> ApiResult<FileThumbResponse> {
     let uri = parse_uri(&q.uri)?;
-    match uri.fs {
-        FileSystem::My if !uri.is_search() => {}
-        // These file systems lack the thumbnail capability (bit 10).
-        FileSystem::Trash | FileSystem::SharedWithMe => return Err(no_thumb()),
-        FileSystem::Share => return Err(AppError::NotFound("Share not found")),
-        _ => return Err(AppError::Param("unknown uri".into())),
+    // The trash and share shortcuts lack the thumbnail capability (bit 10).
+    if matches!(uri.fs, FileSystem::Trash | FileSystem::SharedWithMe) {
+        return Err(no_thumb());
     }
-    let user = viewer.0.ok_or(AppError::LoginRequired)?;
-    check_owner(&s, &uri, &user)?;
+    let ids = s.ids;
     let (row, cached) =
         s.db.call(move |c| {
-            let row = resolve(c, user.id, &uri)?;
+            let (row, _) = share_access::readable(c, &ids, viewer.0.as_ref(), &uri, now_millis())?;
             let disabled = metadata::all(c, row.id)?.contains_key(THUMB_DISABLED);
             let blob = match &row.blob {
                 Some(b) if row.file_type == TYPE_FILE && !disabled => b,

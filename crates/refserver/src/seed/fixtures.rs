@@ -95,3 +95,28 @@ pub fn add_picture_folder(
     }
     Ok(())
 }
+
+/// Shares `owner`'s item at `path` (it must exist) with `password` ("" = public); returns the
+/// share's wire id, as in `/s/{id}` and `cloudreve://{id}@share`.
+pub fn add_share(
+    state: &AppState,
+    owner: i64,
+    path: &str,
+    password: &str,
+    settings: &crate::store::shares::Settings,
+) -> anyhow::Result<String> {
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let id = state.db.with(|c| -> anyhow::Result<i64> {
+        let now = now_millis();
+        let item = files::resolve(c, owner, &segments, now)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .ok_or_else(|| anyhow::anyhow!("no {path} to share"))?;
+        crate::store::shares::insert(c, owner, item.id, password, settings, now)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+    })?;
+    Ok(state.ids.encode(crate::ids::Kind::Share, id))
+}

@@ -9,6 +9,7 @@ use crate::components::downloads::tree_download_panel::TreeDownloadPanel;
 use crate::components::uploads::conflict_dialog::ConflictDialog;
 use crate::components::uploads::upload_panel::UploadPanel;
 use crate::i18n::provide_i18n;
+use crate::pages::embed_page::EmbedPage;
 use crate::pages::files_page::FilesPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::share_page::SharePage;
@@ -40,6 +41,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/session") view=SignInPage/>
                 <Route path=path!("/s/:id") view=SharePage/>
                 <Route path=path!("/s/:id/:password") view=SharePage/>
+                <Route path=path!("/embed/s/:id") view=EmbedPage/>
+                <Route path=path!("/embed/s/:id/:password") view=EmbedPage/>
             </Routes>
             <UploadPanel/>
             <ConflictDialog/>

@@ -5,5 +5,6 @@ pub mod dialogs;
 pub mod downloads;
 pub mod explorer;
 pub mod layout;
+pub mod share;
 pub mod uploads;
 pub mod viewers;

@@ -17,6 +17,7 @@ pub mod resume_position;
 pub mod safe_url;
 pub mod search_query;
 pub mod selection;
+pub mod share_link;
 pub mod single_flight;
 pub mod size_format;
 pub mod sort;

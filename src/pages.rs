@@ -1,5 +1,6 @@
 //! Routed pages, one per file.
 
+pub mod embed_page;
 pub mod files_page;
 pub mod not_found_page;
 pub mod share_page;

@@ -6,6 +6,7 @@ pub mod folder_picker;
 pub mod lock_dialog;
 pub mod modal;
 pub mod name_dialog;
+pub mod share_dialog;
 pub mod stale_dialog;
 pub mod tags_dialog;
 pub mod unsaved_dialog;

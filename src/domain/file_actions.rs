@@ -30,6 +30,8 @@ pub enum FileAction {
     Versions,
     /// Show details.
     Info,
+    /// Create a share link for the one selected item.
+    Share,
     /// Pin the one selected folder to the sidebar.
     Pin,
     /// Select everything in the folder.
@@ -130,6 +132,9 @@ pub fn for_items(c: &Context) -> Vec<FileAction> {
     if one && c.can(cap::INFO) {
         out.push(Info);
     }
+    if one && my && !c.search && c.can(cap::SHARE) {
+        out.push(Share);
+    }
     if c.can(cap::SOFT_DELETE) && !trash {
         out.push(Delete);
     }
@@ -192,6 +197,7 @@ mod tests {
                 Tags,
                 Pin,
                 Info,
+                Share,
                 Delete,
                 DeleteForGood
             ]

@@ -5,7 +5,7 @@ use cloudreve_api::boolset::group as group_bits;
 use cloudreve_api::models::FileResponse;
 use cloudreve_api::{ApiError, Code, CrUri, FileSystem};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use wasm_bindgen::JsCast;
 
@@ -16,6 +16,10 @@ use crate::components::explorer::info_panel::InfoPanel;
 use crate::components::explorer::page_dialogs::PageDialogs;
 use crate::components::explorer::toolbar::Toolbar;
 use crate::components::layout::shell::Shell;
+use crate::components::share::embed_frame::EmbedFrame;
+use crate::components::share::share_frame::ShareFrame;
+use crate::components::share::share_header::ShareHeader;
+use crate::components::share::share_problem::ShareProblem;
 use crate::components::uploads::drop_zone::DropZone;
 use crate::components::uploads::file_pickers::{FilePickers, Pickers};
 use crate::components::viewers::viewer_host::ViewerHost;
@@ -24,6 +28,7 @@ use crate::domain::sort::{Sort, SortKey};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::links;
+use crate::pages::embed_page::is_embedded;
 use crate::state::dialog::{Dialog, DialogState};
 use crate::state::downloads::{download_file, download_many};
 use crate::state::explorer::{Command, Explorer};
@@ -37,12 +42,13 @@ use crate::state::uploads::use_uploads;
 use crate::state::view_settings;
 use crate::uploads::sources::{from_clipboard, Picked};
 
-/// Sends signed-out visitors to sign in, and back here afterwards.
-fn require_session(session: Session) {
+/// Sends signed-out visitors to sign in, and back here afterwards, unless the page is `public` (a
+/// share, which visitors may open without an account).
+fn require_session(session: Session, public: Memo<bool>) {
     let location = use_location();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        if !session.signed_in() {
+        if !session.signed_in() && !public.get() {
             let back = links::path_and_query(
                 &location.pathname.get_untracked(),
                 &location.search.get_untracked(),
@@ -74,11 +80,19 @@ pub fn FilesPage() -> impl IntoView {
     let toasts = use_toasts();
     let preview = use_preview();
     let trees = use_tree_downloads();
-    require_session(session);
+    let embedded = is_embedded();
     let location = use_location();
+    let params = use_params_map();
     let parsed =
         Memo::new(
             move |_| match location.search.with(|q| links::query_param(q, "path")) {
+                // The embedded viewer starts at the share its route names.
+                None if embedded => Ok(params.with(|p| {
+                    CrUri::share(
+                        &p.get("id").unwrap_or_default(),
+                        p.get("password").as_deref().filter(|x| !x.is_empty()),
+                    )
+                })),
                 None => Ok(CrUri::my()),
                 Some(p) => CrUri::parse(&p).map_err(|e| ApiError::Server {
                     code: Code::ParamErr,
@@ -88,6 +102,8 @@ pub fn FilesPage() -> impl IntoView {
             },
         );
     let uri = Signal::derive(move || parsed.get().unwrap_or_else(|_| CrUri::my()));
+    let in_share = Memo::new(move |_| uri.with(|u| u.fs == FileSystem::Share));
+    require_session(session, in_share);
     let sort = Memo::new(move |_| {
         location.search.with(|q| {
             Sort::from_params(
@@ -101,8 +117,18 @@ pub fn FilesPage() -> impl IntoView {
     let pages = FolderPages::new(session, ex, Signal::from(sort));
     pages.provide();
     let navigate = use_navigate();
+    // The embedded viewer stays on its own route: `?path=` is all that changes.
+    let url_of = Callback::new(move |(target, order): (CrUri, Sort)| {
+        let url = links::home_sorted(&target, order);
+        if embedded {
+            let here = location.pathname.get_untracked();
+            url.replacen("/home", &here, 1)
+        } else {
+            url
+        }
+    });
     let go = Callback::new(move |(target, order): (CrUri, Sort)| {
-        navigate(&links::home_sorted(&target, order), Default::default())
+        navigate(&url_of.run((target, order)), Default::default())
     });
     let reload = RwSignal::new(0u32);
     let usage_version = RwSignal::new(0u32);
@@ -198,8 +224,9 @@ pub fn FilesPage() -> impl IntoView {
             ..CallExtras::default()
         };
         in_flight.set_value(controller);
+        let public = target.as_ref().is_ok_and(|u| u.fs == FileSystem::Share);
         async move {
-            if !session.signed_in() {
+            if !session.signed_in() && !public {
                 return Err(ApiError::Server {
                     code: Code::CheckLogin,
                     msg: String::new(),
@@ -245,11 +272,12 @@ pub fn FilesPage() -> impl IntoView {
     };
     let download = move |targets: Vec<FileResponse>| {
         let hint = ex.hint.get_untracked();
-        let archive_allowed = session
-            .user()
-            .and_then(|u| u.group)
-            .and_then(|g| g.permission)
-            .is_some_and(|p| p.get(group_bits::ARCHIVE_DOWNLOAD));
+        let archive_allowed = !in_share.get_untracked()
+            && session
+                .user()
+                .and_then(|u| u.group)
+                .and_then(|g| g.permission)
+                .is_some_and(|p| p.get(group_bits::ARCHIVE_DOWNLOAD));
         leptos::task::spawn_local(async move {
             let result = match targets.as_slice() {
                 [one] if !one.is_folder() => download_file(session, one, None, hint).await,
@@ -336,6 +364,11 @@ pub fn FilesPage() -> impl IntoView {
                 }
             }
             FileAction::Info => info.set(targets.into_iter().next()),
+            FileAction::Share => {
+                if let Some(t) = targets.into_iter().next() {
+                    dialog.open(Dialog::Share(Box::new(t)));
+                }
+            }
             FileAction::Pin => {
                 if let Some(t) = targets.into_iter().next() {
                     ops.pin(t);
@@ -409,49 +442,72 @@ pub fn FilesPage() -> impl IntoView {
         go.run((uri.get_untracked(), sort.get_untracked().clicked(key)))
     });
 
-    view! {
-        <Shell current=Signal::derive(move || Some(uri.get().fs)) usage_version>
-            <Toolbar perform sort=Signal::from(sort) context=Signal::derive(move || { ex.selection.track(); ex.files.track(); action_context() })/>
-            {move || match &*listing.read() {
-                None => view! { <p class="cr-status" role="status">{i18n.text(Key::Loading)}</p> }.into_any(),
-                Some(Err(e)) if e.code() == Some(Code::CheckLogin) && !session.signed_in() => ().into_any(),
-                Some(Err(e)) => view! { <ErrorView error=e.clone() on_retry=Callback::new(move |_| reload.update(|v| *v += 1))/> }.into_any(),
-                Some(Ok(_)) => ().into_any(),
-            }}
-            <FilePickers name="upload" on_pick=upload_here pickers/>
-            <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
-                <DropZone folder_name=Signal::derive(move || { let n = uri.with(|u| u.name().to_string()); if n.is_empty() { i18n.t(Key::MyFiles).to_string() } else { n } })
-                    enabled=Signal::derive(can_upload) on_drop=upload_here
-                    on_unreadable=Callback::new(move |n: usize| toasts.error(i18n.tf(Key::UploadUnreadable, &[("count", &n.to_string())])))>
-                <div class="cr-explorer">
-                    <Show when=move || !ex.files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status cr-status--empty" on:contextmenu=move |ev| { ev.prevent_default(); menu.set(Some(MenuAt { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: false })) }>{move || i18n.t(if uri.with(CrUri::is_search) { Key::NoResults } else { Key::EmptyFolder })}</p> }>
-                        <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || (!sortable.with(Vec::is_empty)).then_some(on_sort)) sortable=sortable/>
-                    </Show>
-                    {move || info.get().map(|f| view! { <InfoPanel file=f on_close=Callback::new(move |()| info.set(None))/> })}
-                </div>
-                </DropZone>
-                <p class="cr-status cr-status--count" aria-live="polite">
-                    {move || {
-                        let n = ex.files.with(Vec::len).to_string();
-                        let selected = ex.selection.with(|s| s.len());
-                        let mut text = i18n.tf(Key::ItemCount, &[("count", &n)]);
-                        if selected > 0 {
-                            text.push_str(" · ");
-                            text.push_str(&i18n.tf(Key::SelectedCount, &[("count", &selected.to_string())]));
-                        }
-                        text
-                    }}
-                    {move || pages.loading.get().then(|| format!(" · {}", i18n.t(Key::Loading)))}
-                </p>
-                {move || pages.error.get().map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| leptos::task::spawn_local(async move { let _ = pages.load_next().await; }))/> })}
-            </Show>
-            {move || menu.get().map(|m| {
-                let c = action_context();
-                let actions = if m.on_item { file_actions::for_items(&c) } else { file_actions::for_folder(&c) };
-                view! { <ContextMenu x=m.x y=m.y actions on_pick=perform on_close=Callback::new(move |()| menu.set(None))/> }
-            })}
-            <PageDialogs ops/>
-            <ViewerHost/>
-        </Shell>
+    // The share's whole content: its folder (walked page by page by the tree download) or its file.
+    let download_all = Callback::new(move |()| {
+        let targets = match &*listing.read_untracked() {
+            Some(Ok(l)) if l.single_file_view => l.files.clone(),
+            Some(Ok(l)) => vec![l.parent.clone()],
+            _ => return,
+        };
+        download(targets);
+    });
+    let body = move || {
+        view! {
+                {move || in_share.get().then(|| view! { <ShareHeader uri on_download_all=download_all/> })}
+                <Toolbar perform sort=Signal::from(sort) context=Signal::derive(move || { ex.selection.track(); ex.files.track(); action_context() })/>
+                {move || match &*listing.read() {
+                    None => view! { <p class="cr-status" role="status">{i18n.text(Key::Loading)}</p> }.into_any(),
+                    Some(Err(e)) if in_share.get() => view! {
+                        <ShareProblem error=e.clone() uri=uri.get_untracked() on_retry=Callback::new(move |_| reload.update(|v| *v += 1))
+                            to_uri=Callback::new(move |u: CrUri| url_of.run((u, Sort::default())))/>
+                    }.into_any(),
+                    Some(Err(e)) if e.code() == Some(Code::CheckLogin) && !session.signed_in() => ().into_any(),
+                    Some(Err(e)) => view! { <ErrorView error=e.clone() on_retry=Callback::new(move |_| reload.update(|v| *v += 1))/> }.into_any(),
+                    Some(Ok(_)) => ().into_any(),
+                }}
+                <FilePickers name="upload" on_pick=upload_here pickers/>
+                <Show when=move || matches!(&*listing.read(), Some(Ok(_)))>
+                    <DropZone folder_name=Signal::derive(move || { let n = uri.with(|u| u.name().to_string()); if n.is_empty() { i18n.t(Key::MyFiles).to_string() } else { n } })
+                        enabled=Signal::derive(can_upload) on_drop=upload_here
+                        on_unreadable=Callback::new(move |n: usize| toasts.error(i18n.tf(Key::UploadUnreadable, &[("count", &n.to_string())])))>
+                    <div class="cr-explorer">
+                        <Show when=move || !ex.files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status cr-status--empty" on:contextmenu=move |ev| { ev.prevent_default(); menu.set(Some(MenuAt { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: false })) }>{move || i18n.t(if uri.with(CrUri::is_search) { Key::NoResults } else { Key::EmptyFolder })}</p> }>
+                            <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || (!sortable.with(Vec::is_empty)).then_some(on_sort)) sortable=sortable/>
+                        </Show>
+                        {move || info.get().map(|f| view! { <InfoPanel file=f on_close=Callback::new(move |()| info.set(None))/> })}
+                    </div>
+                    </DropZone>
+                    <p class="cr-status cr-status--count" aria-live="polite">
+                        {move || {
+                            let n = ex.files.with(Vec::len).to_string();
+                            let selected = ex.selection.with(|s| s.len());
+                            let mut text = i18n.tf(Key::ItemCount, &[("count", &n)]);
+                            if selected > 0 {
+                                text.push_str(" · ");
+                                text.push_str(&i18n.tf(Key::SelectedCount, &[("count", &selected.to_string())]));
+                            }
+                            text
+                        }}
+                        {move || pages.loading.get().then(|| format!(" · {}", i18n.t(Key::Loading)))}
+                    </p>
+                    {move || pages.error.get().map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| leptos::task::spawn_local(async move { let _ = pages.load_next().await; }))/> })}
+                </Show>
+                {move || menu.get().map(|m| {
+                    let c = action_context();
+                    let actions = if m.on_item { file_actions::for_items(&c) } else { file_actions::for_folder(&c) };
+                    view! { <ContextMenu x=m.x y=m.y actions on_pick=perform on_close=Callback::new(move |()| menu.set(None))/> }
+                })}
+                <PageDialogs ops/>
+                <ViewerHost/>
+        }
+    };
+    move || {
+        if embedded {
+            view! { <EmbedFrame>{body()}</EmbedFrame> }.into_any()
+        } else if in_share.get() && !session.signed_in() {
+            view! { <ShareFrame>{body()}</ShareFrame> }.into_any()
+        } else {
+            view! { <Shell current=Signal::derive(move || Some(uri.get().fs)) usage_version>{body()}</Shell> }.into_any()
+        }
     }
 }

@@ -37,6 +37,8 @@ pub enum Dialog {
     Tags(Vec<FileResponse>),
     /// The versions of a file.
     Versions(Box<FileResponse>),
+    /// Create a share link.
+    Share(Box<FileResponse>),
     /// Empty the trash.
     EmptyTrash,
     /// An operation hit locks; offer to force them open and retry.

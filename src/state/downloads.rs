@@ -62,5 +62,12 @@ pub fn follow(url: &str, name: &str) {
     a.set_href(url);
     a.set_download(name);
     a.set_rel("noopener");
+    // Inside another site's iframe, downloads open in a tab of their own.
+    let embedded = web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .is_some_and(|p| p.starts_with("/embed/"));
+    if embedded {
+        a.set_target("_blank");
+    }
     a.click();
 }

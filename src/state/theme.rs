@@ -61,6 +61,12 @@ impl Theme {
         browser::store(STORAGE_KEY, mode.as_str());
     }
 
+    /// Chooses a mode for this page only (the embedded viewer follows its host, not the
+    /// visitor's stored choice).
+    pub fn set_temporarily(&self, mode: ThemeMode) {
+        self.mode.set(mode);
+    }
+
     /// Whether the page is dark right now (tracked).
     pub fn is_dark(&self) -> bool {
         match self.mode.get() {

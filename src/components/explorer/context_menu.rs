@@ -26,6 +26,7 @@ pub fn action_label(a: FileAction) -> Key {
         FileAction::Tags => Key::Tags,
         FileAction::Versions => Key::Versions,
         FileAction::Info => Key::Info,
+        FileAction::Share => Key::Share,
         FileAction::Pin => Key::PinToSidebar,
         FileAction::SelectAll => Key::SelectAll,
         FileAction::InvertSelection => Key::InvertSelection,

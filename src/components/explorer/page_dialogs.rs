@@ -8,6 +8,7 @@ use crate::components::dialogs::folder_picker::FolderPicker;
 use crate::components::dialogs::lock_dialog::LockDialog;
 use crate::components::dialogs::modal::Modal;
 use crate::components::dialogs::name_dialog::NameDialog;
+use crate::components::dialogs::share_dialog::ShareDialog;
 use crate::components::dialogs::tags_dialog::TagsDialog;
 use crate::components::dialogs::versions_dialog::VersionsDialog;
 use crate::i18n::{use_i18n, Key};
@@ -97,6 +98,7 @@ pub fn PageDialogs(
                 }
                 .into_any()
             }
+            Dialog::Share(file) => view! { <ShareDialog file=*file on_close=close/> }.into_any(),
             Dialog::Failures(items) => view! { <FailuresDialog items on_close=close/> }.into_any(),
         }
     }

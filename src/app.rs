@@ -11,6 +11,7 @@ use crate::components::uploads::upload_panel::UploadPanel;
 use crate::i18n::provide_i18n;
 use crate::pages::embed_page::EmbedPage;
 use crate::pages::files_page::FilesPage;
+use crate::pages::my_shares_page::MySharesPage;
 use crate::pages::not_found_page::NotFoundPage;
 use crate::pages::share_page::SharePage;
 use crate::pages::sign_in_page::SignInPage;
@@ -39,6 +40,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=|| view! { <Redirect path="/home"/> }/>
                 <Route path=path!("/home") view=FilesPage/>
                 <Route path=path!("/session") view=SignInPage/>
+                <Route path=path!("/shares") view=MySharesPage/>
                 <Route path=path!("/s/:id") view=SharePage/>
                 <Route path=path!("/s/:id/:password") view=SharePage/>
                 <Route path=path!("/embed/s/:id") view=EmbedPage/>

@@ -75,3 +75,22 @@ pub fn local_datetime(ms: i64) -> String {
         d.get_minutes()
     )
 }
+
+/// Writes `text` to the clipboard (`navigator.clipboard.writeText`); `Err` when the browser has no
+/// clipboard or refuses.
+pub async fn copy_text(text: &str) -> Result<(), ()> {
+    use wasm_bindgen::JsCast;
+    let nav = web_sys::window().ok_or(())?.navigator();
+    let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).map_err(|_| ())?;
+    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).map_err(|_| ())?;
+    let write = write.dyn_into::<js_sys::Function>().map_err(|_| ())?;
+    let promise = write
+        .call1(&clipboard, &text.into())
+        .map_err(|_| ())?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| ())?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(drop)
+        .map_err(|_| ())
+}

@@ -316,6 +316,14 @@ keys! {
     ShareSaveToMine => "Save to my files", "保存到我的文件";
     ShareSaved => "Saved. It is in Shared with me.", "已保存，可在“与我共享”中找到。";
     ShareDownloadAll => "Download all", "全部下载";
-    ShareOpenInApp => "Open in {site}", "在 {site} 中打开";
+    MyShares => "My shares", "我的分享";
+    SharedFiles => "Shared files", "分享的文件";
+    SharesNewest => "Newest first", "最新创建";
+    SharesMostViewed => "Most viewed", "浏览最多";
+    SharesMostDownloaded => "Most downloaded", "下载最多";
+    SharesEmpty => "You have not shared anything yet.", "你还没有分享任何内容。";
+    ShareExpiredBadge => "Expired", "已过期";
+    ConfirmDeleteShare => "Delete this link", "删除此链接";
+    SortBy => "Sort by", "排序方式";
     MarkdownLabel => "Rendered markdown of {name}", "{name} 的 Markdown 渲染结果";
 }

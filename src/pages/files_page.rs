@@ -44,7 +44,7 @@ use crate::uploads::sources::{from_clipboard, Picked};
 
 /// Sends signed-out visitors to sign in, and back here afterwards, unless the page is `public` (a
 /// share, which visitors may open without an account).
-fn require_session(session: Session, public: Memo<bool>) {
+pub(crate) fn require_session(session: Session, public: Memo<bool>) {
     let location = use_location();
     let navigate = use_navigate();
     Effect::new(move |_| {

@@ -20,6 +20,8 @@ pub const GALLERY_MAX: u32 = 400;
 fn local_key(folder: &CrUri) -> String {
     let mut plain = folder.clone();
     plain.query.clear();
+    // A share's password stays out of storage.
+    plain.password = None;
     format!("cr_view:{plain}")
 }
 

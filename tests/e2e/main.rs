@@ -3,10 +3,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod downloads;
+mod embed_host;
 mod explorer;
 mod fake_wopi;
 mod harness;
 mod media_fixtures;
+mod shares;
 mod upload_s3;
 mod upload_support;
 mod uploads;

@@ -120,7 +120,7 @@ async fn versions_open_become_current_and_are_deleted() {
 }
 
 /// Lets the browser save downloads into `dir`.
-async fn downloads_into(ctx: &Ctx, dir: &Path) {
+pub async fn downloads_into(ctx: &Ctx, dir: &Path) {
     ctx.cdp(
         "Browser.setDownloadBehavior",
         json!({ "behavior": "allow", "downloadPath": dir.display().to_string(), "eventsEnabled": true }),
@@ -129,7 +129,7 @@ async fn downloads_into(ctx: &Ctx, dir: &Path) {
 }
 
 /// Waits for a finished download called `name` in `dir`.
-async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
+pub async fn downloaded(dir: &Path, name: &str) -> Vec<u8> {
     let start = Instant::now();
     loop {
         let path = dir.join(name);

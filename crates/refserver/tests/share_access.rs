@@ -254,3 +254,57 @@ async fn framing_is_allowed_on_the_embed_route_only() {
         "without --embed-origin any site may embed"
     );
 }
+
+#[tokio::test]
+async fn a_saved_shortcut_shows_in_shared_with_me_and_bad_ones_are_refused() {
+    let (s, _d) = setup();
+    let id = refserver::seed::add_share(&s, ADMIN_ID, "Holiday", "pw1", &Settings::default())
+        .expect("share");
+    let (_, t) = new_user(&s, "visitor@example.com").await;
+    let info = call(
+        &s,
+        "GET",
+        &format!("/api/v4/share/info/{id}?password=pw1"),
+        Some(&t),
+        None,
+    )
+    .await
+    .1;
+    let owner = info["data"]["owner"]["id"]
+        .as_str()
+        .expect("owner")
+        .to_string();
+    let redirect = format!("cloudreve://{id}:pw1@share");
+    let body = json!({"uri": "cloudreve://my/Holiday", "type": "folder",
+        "metadata": {"sys:shared_redirect": redirect, "sys:shared_owner": owner}});
+    let r = call(&s, "POST", "/api/v4/file/create", Some(&t), Some(body))
+        .await
+        .1;
+    assert_eq!(r["code"], 0, "{r}");
+    let shared = list(&s, &t, "cloudreve://shared_with_me", "").await;
+    assert_eq!(names(&shared), ["Holiday"], "{shared}");
+    let item = &shared["data"]["files"][0];
+    assert_eq!(item["metadata"]["sys:shared_redirect"], json!(redirect));
+    assert!(
+        item["path"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("cloudreve://shared_with_me/"),
+        "{item}"
+    );
+    // Opening it is following the redirect: the share lists for this visitor.
+    let inside = list(&s, &t, &redirect, "").await;
+    assert_eq!(names(&inside), ["Sub", "a.txt"]);
+
+    for bad in [
+        json!({"sys:shared_redirect": "cloudreve://my/x", "sys:shared_owner": owner}),
+        json!({"sys:shared_redirect": redirect}),
+        json!({"sys:shared_redirect": redirect, "sys:shared_owner": owner, "sys:other": "1"}),
+    ] {
+        let body = json!({"uri": "cloudreve://my/Other", "type": "file", "metadata": bad});
+        let r = call(&s, "POST", "/api/v4/file/create", Some(&t), Some(body))
+            .await
+            .1;
+        assert_eq!(r["code"], 40001, "{r}");
+    }
+}

@@ -99,7 +99,7 @@ pub fn ShareDialog(
         let text = link_text();
         copied.set(false);
         leptos::task::spawn_local(async move {
-            match write_clipboard(&text).await {
+            match crate::browser::copy_text(&text).await {
                 Ok(()) => copied.set(true),
                 Err(()) => failure.set(Some(i18n.t(Key::CopyFailed).to_string())),
             }
@@ -215,21 +215,4 @@ fn has_share_sheet() -> bool {
         .map(|w| w.navigator())
         .and_then(|n| js_sys::Reflect::get(&n, &"share".into()).ok())
         .is_some_and(|f| f.is_function())
-}
-
-/// Writes `text` to the clipboard through `navigator.clipboard.writeText`.
-async fn write_clipboard(text: &str) -> Result<(), ()> {
-    let nav = web_sys::window().ok_or(())?.navigator();
-    let clipboard = js_sys::Reflect::get(&nav, &"clipboard".into()).map_err(|_| ())?;
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).map_err(|_| ())?;
-    let write = write.dyn_into::<js_sys::Function>().map_err(|_| ())?;
-    let promise = write
-        .call1(&clipboard, &text.into())
-        .map_err(|_| ())?
-        .dyn_into::<js_sys::Promise>()
-        .map_err(|_| ())?;
-    wasm_bindgen_futures::JsFuture::from(promise)
-        .await
-        .map(drop)
-        .map_err(|_| ())
 }

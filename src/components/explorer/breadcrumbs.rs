@@ -17,6 +17,7 @@ pub fn root_label(fs: &FileSystem) -> Key {
     match fs {
         FileSystem::Trash => Key::Trash,
         FileSystem::SharedWithMe => Key::SharedWithMe,
+        FileSystem::Share => Key::SharedFiles,
         _ => Key::MyFiles,
     }
 }
@@ -31,7 +32,16 @@ pub fn Breadcrumbs(
     let i18n = use_i18n();
     let ex = use_context::<Explorer>();
     let expanded = RwSignal::new(false);
+    // The embedded share viewer keeps its own route; everywhere else crumbs lead to /home.
+    let here = leptos_router::hooks::use_location().pathname;
     let crumbs = move || {
+        let base = here.with(|p| {
+            if p.starts_with("/embed/") {
+                p.clone()
+            } else {
+                "/home".to_string()
+            }
+        });
         let uri = uri.get();
         let search = uri.is_search();
         let mut plain = uri.clone();
@@ -64,7 +74,7 @@ pub fn Breadcrumbs(
             if depth == last && !search {
                 out.push(view! { <li class="cr-crumbs__item"><span aria-current="page">{label}</span></li> }.into_any());
             } else {
-                let href = links::home(&crumb);
+                let href = links::home(&crumb).replacen("/home", &base, 1);
                 let drop = DropTarget::new(ex.is_some().then_some(crumb));
                 out.push(
                     view! {

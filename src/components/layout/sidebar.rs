@@ -89,6 +89,12 @@ pub fn Sidebar(
                     {entry(FileSystem::My, Key::MyFiles, view! { <FolderIcon/> }.into_any())}
                     <li><FolderTree/></li>
                     {entry(FileSystem::SharedWithMe, Key::SharedWithMe, view! { <SharedIcon/> }.into_any())}
+                    <li>
+                        <a href="/shares" class="cr-nav__link" on:click=move |_| open.set(false)>
+                            <SharedIcon/>
+                            <span>{i18n.text(Key::MyShares)}</span>
+                        </a>
+                    </li>
                     {entry(FileSystem::Trash, Key::Trash, view! { <TrashIcon/> }.into_any())}
                 </ul>
                 <h2 class="cr-nav__heading">{i18n.text(Key::Categories)}</h2>

@@ -173,17 +173,34 @@ async fn list(
     let asked = Asked::parse(&q)?;
     match uri.fs {
         FileSystem::SharedWithMe if uri.is_root() => {
-            // Share shortcuts are not implemented: a well-formed, empty listing.
-            let stored =
-                s.db.call(move |c| views::of_root(c, user.id, FileSystem::SharedWithMe.as_str()))
-                    .await?;
+            // Every share shortcut the user saved, newest first, one flat page.
+            let uid = user.id;
+            let (stored, rows) =
+                s.db.call(move |c| {
+                    let stored = views::of_root(c, uid, FileSystem::SharedWithMe.as_str())?;
+                    Ok((stored, metadata::shortcuts_of(c, uid)?))
+                })
+                .await?;
             let used = asked.settle(stored, default_view());
-            return ok(match search {
-                Some(_) => searched(used, None, flat_props(SHARED_WITH_ME_CAPABILITY)),
-                None => ListResponse {
-                    view: Some(used.view),
-                    ..empty_listing(SHARED_WITH_ME_CAPABILITY)
-                },
+            if search.is_some() {
+                return ok(searched(used, None, flat_props(SHARED_WITH_ME_CAPABILITY)));
+            }
+            let cap = Boolset::decode(SHARED_WITH_ME_CAPABILITY).unwrap_or_default();
+            let files = rows
+                .into_iter()
+                .map(|(f, meta)| {
+                    let id = s.ids.encode(Kind::File, f.id);
+                    let at = CrUri::root(FileSystem::SharedWithMe).join(&id);
+                    FileResponse {
+                        capability: Some(cap.clone()),
+                        ..to_wire(&s.ids, &f, &at, Some(meta))
+                    }
+                })
+                .collect();
+            return ok(ListResponse {
+                files,
+                view: Some(used.view),
+                ..empty_listing(SHARED_WITH_ME_CAPABILITY)
             });
         }
         FileSystem::My => check_owner(&s, &uri, &user)?,
@@ -297,6 +314,38 @@ async fn list(
     })
 }
 
+/// The metadata a new item may start with: only a share shortcut's pair ("save to my files",
+/// share.md step 5), checked as CE does (a well-formed share URI and user id, no existence check).
+fn shortcut_metadata(
+    s: &AppState,
+    given: Option<&BTreeMap<String, String>>,
+) -> Result<Vec<(String, String)>, AppError> {
+    let Some(given) = given.filter(|m| !m.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let bad = |why: &str| AppError::Param(why.to_string());
+    let redirect = given
+        .get(metadata::SHARED_REDIRECT)
+        .ok_or_else(|| bad("only share shortcut metadata can be set on create"))?;
+    let target = CrUri::parse(redirect).map_err(|_| bad("invalid shared_redirect"))?;
+    if target.fs != FileSystem::Share || target.id.is_none() {
+        return Err(bad("shared_redirect must be a share URI"));
+    }
+    let owner = given
+        .get(metadata::SHARED_OWNER)
+        .ok_or_else(|| bad("shared_owner is required"))?;
+    if s.ids.decode(Kind::User, owner).is_none() {
+        return Err(bad("invalid shared_owner"));
+    }
+    if given.len() > 2 {
+        return Err(bad("only share shortcut metadata can be set on create"));
+    }
+    Ok(vec![
+        (metadata::SHARED_REDIRECT.to_string(), redirect.clone()),
+        (metadata::SHARED_OWNER.to_string(), owner.clone()),
+    ])
+}
+
 /// The checks a path to create (a folder, a file, an upload) must pass before the database is
 /// asked: not the root, and every name allowed.
 pub(super) fn check_new_path(uri: &CrUri) -> Result<(), AppError> {
@@ -336,6 +385,7 @@ async fn create(
     }
     check_owner(&s, &uri, &user)?;
     check_new_path(&uri)?;
+    let shortcut = shortcut_metadata(&s, req.metadata.as_ref())?;
     let want = if req.file_type == CreateType::Folder {
         TYPE_FOLDER
     } else {
@@ -363,10 +413,14 @@ async fn create(
                 };
             }
             let row = match files::child(&tx, cur.id, last)? {
-                Some(f) if f.file_type == want && !req.err_on_conflict => f,
+                // A shortcut is always a new item: an existing one is no shortcut to reuse.
+                Some(f) if f.file_type == want && !req.err_on_conflict && shortcut.is_empty() => f,
                 Some(_) => return Err(AppError::code(Code::ObjectExist, "Object existed")),
                 None => make(&cur, last, want)?,
             };
+            for (k, v) in &shortcut {
+                metadata::set(&tx, row.id, k, v)?;
+            }
             tx.commit()?;
             Ok(row)
         })

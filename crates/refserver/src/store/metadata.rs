@@ -12,6 +12,8 @@ pub const RESTORE_URI: &str = "sys:restore_uri";
 pub const EXPECTED_COLLECT_TIME: &str = "sys:expected_collect_time";
 /// Key marking a share shortcut (a symbolic folder searches do not descend into).
 pub const SHARED_REDIRECT: &str = "sys:shared_redirect";
+/// Metadata key of a share shortcut's owner (the share's owner).
+pub const SHARED_OWNER: &str = "sys:shared_owner";
 /// Key of files no thumbnail can be made of (clients must not ask for one).
 pub const THUMB_DISABLED: &str = "thumb:disabled";
 
@@ -61,6 +63,32 @@ pub fn for_files(
         for row in rows {
             let (id, k, v) = row?;
             out.entry(id).or_default().insert(k, v);
+        }
+    }
+    Ok(out)
+}
+
+/// The share shortcuts `owner` saved in their `my` tree (not in the trash), newest first, each
+/// with its metadata.
+pub fn shortcuts_of(
+    c: &Connection,
+    owner: i64,
+) -> Result<Vec<(crate::store::files::FileRow, BTreeMap<String, String>)>, AppError> {
+    let mut st = c.prepare_cached(
+        "SELECT f.id FROM files f JOIN metadata m ON m.file_id = f.id
+         WHERE f.owner_id = ?1 AND m.key = ?2 ORDER BY f.id DESC",
+    )?;
+    let ids: Vec<i64> = st
+        .query_map(params![owner, SHARED_REDIRECT], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::new();
+    for id in ids {
+        if crate::store::shares::path_in_my(c, id)?.is_none() {
+            continue;
+        }
+        if let Some(row) = crate::store::files::by_id(c, id)? {
+            let meta = all(c, id)?;
+            out.push((row, meta));
         }
     }
     Ok(out)

@@ -1,0 +1,259 @@
+//! Shares end to end: the owner creates a password share in the explorer; an anonymous visitor
+//! opens it, is told a wrong password, previews and downloads a file; expired and single-file
+//! shares; the embeddable viewer inside another site's iframe.
+
+use std::time::Duration;
+
+use refserver::store::shares::Settings;
+use serde_json::json;
+
+use crate::downloads::select;
+use crate::embed_host;
+use crate::harness::{run, Ctx, DESKTOP, PHONE};
+use crate::viewers_files::{downloaded, downloads_into};
+
+/// The status line and headers (lower-cased names) of `GET path`, read off the socket.
+async fn response_head(base: &str, path: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let addr = base.trim_start_matches("http://");
+    let mut s = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.expect("send");
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw).await.expect("read");
+    let text = String::from_utf8_lossy(&raw).to_string();
+    let head = text.split("\r\n\r\n").next().unwrap_or_default();
+    head.lines()
+        .map(|l| match l.split_once(':') {
+            Some((k, v)) => format!("{}:{}\r\n", k.to_ascii_lowercase(), v),
+            None => format!("{l}\r\n"),
+        })
+        .collect()
+}
+
+/// Forgets the signed-in user, as a new visitor's browser would have none.
+async fn become_anonymous(ctx: &Ctx) {
+    ctx.js("localStorage.clear(); sessionStorage.clear(); return 1")
+        .await;
+    ctx.c.delete_all_cookies().await.expect("cookies");
+}
+
+/// The link shown in the share dialog.
+async fn shown_link(ctx: &Ctx) -> String {
+    ctx.find("input[name=share-link]").await;
+    ctx.js("return document.querySelector('input[name=share-link]').value")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_a_password_share_is_made_in_the_explorer_and_opened_by_an_anonymous_visitor() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        let notes = b"Packing list: sun cream, hat.\n";
+        refserver::seed::add_file(&ctx.state, 1, "Holiday/notes.txt", notes).expect("file");
+        ctx.sign_in().await;
+        ctx.view_mode("list").await;
+        select(&ctx, &["Holiday"]).await;
+        ctx.click_button("Share").await;
+        ctx.click("input[name=share-protection][value=custom]").await;
+        // Refused before any request: a space is no letter or digit.
+        ctx.fill("input[name=share-password]", "not ok").await;
+        ctx.click_button("Create link").await;
+        ctx.see("Use only letters and digits.").await;
+        ctx.js("const i = document.querySelector('input[name=share-password]'); i.value = ''; i.dispatchEvent(new Event('input', { bubbles: true })); return 1").await;
+        ctx.fill("input[name=share-password]", "Secret42").await;
+        ctx.js("const s = document.querySelector('select[name=share-expiry]'); s.value = '7d'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1").await;
+        ctx.click_button("Create link").await;
+        let link = shown_link(&ctx).await;
+        assert!(link.starts_with(&format!("{}/s/", ctx.base)) && link.ends_with("/Secret42"), "{link}");
+        ctx.shot("desktop-share-dialog").await;
+        // Without the password in it, the link is bare and the password is shown beside it.
+        ctx.click("input[name=password-in-link]").await;
+        let bare = link.trim_end_matches("/Secret42").to_string();
+        ctx.wait_js("return document.querySelector('input[name=share-link]').value", json!(bare)).await;
+        ctx.wait_js("const c = document.querySelector('[data-share-password]'); return c && c.textContent", json!("Secret42")).await;
+        // The server has it as asked: a password, an expiry about a week away.
+        let mine = ctx.api("GET", "/share?page_size=10", json!(null)).await;
+        let share = &mine["data"]["shares"][0];
+        assert_eq!((share["name"].as_str(), share["is_private"].as_bool(), share["password"].as_str()), (Some("Holiday"), Some(true), Some("Secret42")), "{mine}");
+        assert!(share["expires"].is_string(), "{mine}");
+        ctx.click_button("Done").await;
+
+        become_anonymous(&ctx).await;
+        let path = bare.trim_start_matches(&ctx.base).to_string();
+        ctx.open(&path).await;
+        ctx.see("This share is protected by a password.").await;
+        ctx.see("Sign in").await;
+        let signed_out = ctx.js("return localStorage.getItem('cr_session')").await;
+        assert_eq!(signed_out, json!(null), "the visitor has no session");
+        ctx.fill("input[name=share-password]", "wrong1").await;
+        ctx.click_button("Open").await;
+        ctx.see("Wrong password. Try again.").await;
+        ctx.shot("desktop-share-password").await;
+        ctx.fill("input[name=share-password]", "Secret42").await;
+        ctx.click_button("Open").await;
+        ctx.see("notes.txt").await;
+        ctx.see("Shared by Admin").await;
+        ctx.shot("desktop-share-visitor").await;
+        // Nothing a visitor may not do is offered.
+        let text = ctx.body_text().await;
+        for absent in ["Upload", "New folder", "Delete"] {
+            assert!(!text.contains(absent), "{absent} is offered to a visitor: {text}");
+        }
+        // Preview in the text viewer, then download the file.
+        ctx.click("[data-view=list]").await;
+        ctx.find(".cr-files__label").await;
+        select(&ctx, &["notes.txt"]).await;
+        ctx.click_button("Open").await;
+        ctx.see("Packing list: sun cream, hat.").await;
+        ctx.click("button[data-action=close-viewer]").await;
+        let dir = tempfile::tempdir().expect("download dir");
+        downloads_into(&ctx, dir.path()).await;
+        select(&ctx, &["notes.txt"]).await;
+        ctx.click_button("Download").await;
+        assert_eq!(downloaded(dir.path(), "notes.txt").await, notes);
+        // The view was counted once for this visit.
+        let views = ctx.state.db.with(|c| c.query_row("SELECT visited FROM shares", [], |r| r.get::<_, i64>(0))).expect("views");
+        assert!(views >= 1, "views: {views}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_expired_and_single_file_shares_on_a_phone() {
+    run(
+        PHONE,
+        |_| {},
+        |ctx| async move {
+            refserver::seed::add_file(&ctx.state, 1, "Report.txt", b"quarterly numbers")
+                .expect("file");
+            let single =
+                refserver::seed::add_share(&ctx.state, 1, "Report.txt", "", &Settings::default())
+                    .expect("share");
+            let gone = refserver::seed::add_share(
+                &ctx.state,
+                1,
+                "Documents",
+                "",
+                &Settings {
+                    expires_at: Some(1_000),
+                    ..Default::default()
+                },
+            )
+            .expect("share");
+            ctx.open(&format!("/s/{gone}")).await;
+            ctx.see("This share does not exist or has expired.").await;
+            ctx.shot("phone-share-expired").await;
+            ctx.open(&format!("/s/{single}")).await;
+            ctx.see("Report.txt").await;
+            ctx.see("Shared by Admin").await;
+            let fits = "return document.documentElement.scrollWidth <= window.innerWidth";
+            ctx.wait_js(fits, json!(true)).await;
+            ctx.shot("phone-share-single-file").await;
+            let dir = tempfile::tempdir().expect("download dir");
+            downloads_into(&ctx, dir.path()).await;
+            ctx.click("button[data-action=download-share]").await;
+            assert_eq!(
+                downloaded(dir.path(), "Report.txt").await,
+                b"quarterly numbers"
+            );
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_the_embedded_viewer_lives_in_another_sites_iframe() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        for i in 0..3 {
+            refserver::seed::add_file(&ctx.state, 1, &format!("Album/photo-{i}.txt"), b"x").expect("file");
+        }
+        let id = refserver::seed::add_share(&ctx.state, 1, "Album", "", &Settings::default()).expect("share");
+        let host = embed_host::start(&format!("{}/embed/s/{id}?theme=dark", ctx.base)).await;
+        assert_ne!(host.trim_end_matches('/'), ctx.base, "another origin");
+        ctx.c.goto(&host).await.expect("host page");
+        // The viewer tells its host how tall it is, and the host sizes the frame to it.
+        let heights = "return (window.__messages || []).filter(m => m.data && m.data.type === 'cloudreve-embed:height').map(m => [m.origin, Object.keys(m.data).sort().join(',')])";
+        let start = std::time::Instant::now();
+        loop {
+            let got = ctx.js(heights).await;
+            if got.as_array().is_some_and(|a| !a.is_empty()) {
+                let first = &got[0];
+                assert_eq!(first[0], json!(ctx.base), "posted by the viewer's origin");
+                assert_eq!(first[1], json!("height,type"), "only the height is sent");
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "no height message");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        ctx.c.enter_frame(0).await.expect("enter the iframe");
+        ctx.see("photo-2.txt").await;
+        // The whole listing at its natural height: header, toolbar, three rows.
+        let natural = "const e = document.querySelector('.cr-embed'); const rows = document.querySelectorAll('[data-cr-item]').length; return rows === 3 ? e.offsetHeight : 0";
+        let start = std::time::Instant::now();
+        let height = loop {
+            let h = ctx.js(natural).await.as_i64().unwrap_or(0);
+            if h > 200 {
+                break h;
+            }
+            assert!(start.elapsed() < Duration::from_secs(20), "the listing never settled");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        let framed = ctx
+            .js("return [document.documentElement.dataset.theme, !!document.querySelector('.cr-sidebar'), !!document.querySelector('.cr-topbar'), !!document.querySelector('.cr-share-header')]")
+            .await;
+        assert_eq!(framed, json!(["dark", false, false, true]), "dark, without the app's chrome");
+        ctx.c.enter_parent_frame().await.expect("back to the host");
+        // The host sized its frame to exactly the viewer's content: no inner scrollbar.
+        let sized = "return document.getElementById('share').style.height";
+        ctx.wait_js(sized, json!(format!("{height}px"))).await;
+        ctx.shot("desktop-share-embedded").await;
+        // The server lets only the embed route be framed.
+        let embed = response_head(&ctx.base, &format!("/embed/s/{id}")).await;
+        assert!(embed.contains("content-security-policy: frame-ancestors *\r\n"), "{embed}");
+        assert!(!embed.contains("x-frame-options"), "{embed}");
+        let home = response_head(&ctx.base, "/home").await;
+        assert!(home.contains("x-frame-options: DENY\r\n") && home.contains("frame-ancestors 'none'"), "{home}");
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_my_shares_loads_pages_as_it_scrolls_and_deletes_a_link() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        for i in 0..120 {
+            let path = format!("Many/f{i:03}.txt");
+            refserver::seed::add_file(&ctx.state, 1, &path, b"x").expect("file");
+            refserver::seed::add_share(&ctx.state, 1, &path, "", &Settings::default()).expect("share");
+        }
+        ctx.sign_in().await;
+        ctx.open("/shares").await;
+        ctx.see("f119.txt").await;
+        let rows = "return document.querySelectorAll('.cr-share-row').length";
+        let first = ctx.js(rows).await.as_u64().unwrap_or(0);
+        assert!((1..=40).contains(&first), "only the rows on screen: {first}");
+        // Scrolling to the end loads every page; the rendered rows stay few.
+        let start = std::time::Instant::now();
+        loop {
+            ctx.js("const v = document.querySelector('.cr-shares__viewport'); v.scrollTop = v.scrollHeight; v.dispatchEvent(new Event('scroll')); return 1").await;
+            if ctx.body_text().await.contains("f000.txt") {
+                break;
+            }
+            assert!(start.elapsed() < Duration::from_secs(30), "never reached the oldest link");
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+        ctx.see("120 items").await;
+        let last = ctx.js(rows).await.as_u64().unwrap_or(0);
+        assert!(last <= 40, "still only the rows on screen: {last}");
+        ctx.shot("desktop-my-shares").await;
+        // Delete the oldest link, confirmed on its row.
+        ctx.click("xpath://div[contains(@class,'cr-share-row')][.//a[normalize-space(.)='f000.txt']]//button[normalize-space(.)='Delete']").await;
+        ctx.click_button("Delete this link").await;
+        ctx.see("119 items").await;
+        let left = ctx.state.db.with(|c| c.query_row("SELECT COUNT(*) FROM shares", [], |r| r.get::<_, i64>(0))).expect("count");
+        assert_eq!(left, 119);
+    })
+    .await;
+}

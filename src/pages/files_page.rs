@@ -260,7 +260,16 @@ pub fn FilesPage() -> impl IntoView {
             return;
         };
         let in_trash = ex.folder.with_untracked(|u| u.fs == FileSystem::Trash);
-        if in_trash {
+        // A share shortcut ("save to my files") opens the share it points at.
+        let redirect = item
+            .metadata
+            .as_ref()
+            .and_then(|m| m.get("sys:shared_redirect"))
+            .and_then(|r| CrUri::parse(r).ok())
+            .filter(|u| u.fs == FileSystem::Share);
+        if let Some(target) = redirect {
+            go.run((target, Sort::default()));
+        } else if in_trash {
             info.set(Some(item));
         } else if item.is_folder() {
             if let Ok(target) = CrUri::parse(&item.path) {

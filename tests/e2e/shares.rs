@@ -257,3 +257,27 @@ async fn shares_my_shares_loads_pages_as_it_scrolls_and_deletes_a_link() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_a_signed_in_visitor_saves_a_share_and_opens_it_from_shared_with_me() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        refserver::seed::add_file(&ctx.state, 1, "Holiday/notes.txt", b"hat").expect("file");
+        let id = refserver::seed::add_share(&ctx.state, 1, "Holiday", "pw7", &Settings::default()).expect("share");
+        refserver::seed::add_user(&ctx.state, "friend@example.com", "friend-pass-1", None).expect("user");
+        ctx.open("/session").await;
+        ctx.sign_in_with("friend@example.com", "friend-pass-1").await;
+        ctx.see("My files").await;
+        ctx.open(&format!("/s/{id}/pw7")).await;
+        ctx.see("notes.txt").await;
+        ctx.click("button[data-action=save-share]").await;
+        ctx.see("Saved. It is in Shared with me.").await;
+        ctx.click_link("Shared with me").await;
+        let item = "[data-cr-item][title=\"Holiday\"]";
+        ctx.find(item).await;
+        ctx.js(&format!("document.querySelector({item:?}).dispatchEvent(new MouseEvent('dblclick', {{ bubbles: true }})); return 1")).await;
+        ctx.url_contains("%40share").await;
+        ctx.see("notes.txt").await;
+        ctx.see("Shared by Admin").await;
+    })
+    .await;
+}

@@ -13,6 +13,7 @@ use crate::pages::embed_page::EmbedPage;
 use crate::pages::files_page::FilesPage;
 use crate::pages::my_shares_page::MySharesPage;
 use crate::pages::not_found_page::NotFoundPage;
+use crate::pages::profile_page::ProfilePage;
 use crate::pages::share_page::SharePage;
 use crate::pages::sign_in_page::SignInPage;
 use crate::state::preview::Preview;
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/home") view=FilesPage/>
                 <Route path=path!("/session") view=SignInPage/>
                 <Route path=path!("/shares") view=MySharesPage/>
+                <Route path=path!("/profile/:id") view=ProfilePage/>
                 <Route path=path!("/s/:id") view=SharePage/>
                 <Route path=path!("/s/:id/:password") view=SharePage/>
                 <Route path=path!("/embed/s/:id") view=EmbedPage/>

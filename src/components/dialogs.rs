@@ -1,6 +1,8 @@
 //! Dialogs of the file manager, one per file; each is shown by the page for its `Dialog` variant.
 
 pub mod delete_dialog;
+pub mod direct_links_dialog;
+pub mod edit_share_dialog;
 pub mod failures_dialog;
 pub mod folder_picker;
 pub mod lock_dialog;

@@ -6,3 +6,4 @@ pub mod embed_frame;
 pub mod share_frame;
 pub mod share_header;
 pub mod share_problem;
+pub mod share_readme;

@@ -32,6 +32,8 @@ pub enum FileAction {
     Info,
     /// Create a share link for the one selected item.
     Share,
+    /// Make direct links to the selected files.
+    DirectLinks,
     /// Pin the one selected folder to the sidebar.
     Pin,
     /// Select everything in the folder.
@@ -69,6 +71,8 @@ pub struct Context {
     pub single_folder: bool,
     /// Whether the folder has any items.
     pub has_items: bool,
+    /// Whether the user's group may make direct links (`direct_link_batch_size` > 0).
+    pub direct_links: bool,
 }
 
 /// Whether items of file system `fs` can be moved into a folder of mine. CE servers don't set the
@@ -135,6 +139,9 @@ pub fn for_items(c: &Context) -> Vec<FileAction> {
     if one && my && !c.search && c.can(cap::SHARE) {
         out.push(Share);
     }
+    if my && c.direct_links && !c.single_folder && c.can(cap::DOWNLOAD) {
+        out.push(DirectLinks);
+    }
     if c.can(cap::SOFT_DELETE) && !trash {
         out.push(Delete);
     }
@@ -180,6 +187,7 @@ mod tests {
             targets,
             single_folder: folder,
             has_items: true,
+            direct_links: true,
         }
     }
 
@@ -210,7 +218,15 @@ mod tests {
         let many = ctx(FileSystem::My, cap::CE_MY, 3, false);
         assert_eq!(
             for_items(&many),
-            [Download, MoveTo, CopyTo, Tags, Delete, DeleteForGood]
+            [
+                Download,
+                MoveTo,
+                CopyTo,
+                Tags,
+                DirectLinks,
+                Delete,
+                DeleteForGood
+            ]
         );
         assert_eq!(
             for_folder(&many)[..4],
@@ -235,5 +251,31 @@ mod tests {
         let c = ctx(FileSystem::SharedWithMe, &[], 1, false);
         assert_eq!(for_items(&c), [Open], "no download bit, no download");
         assert!(for_items(&ctx(FileSystem::My, cap::CE_MY, 0, false)).is_empty());
+    }
+
+    #[test]
+    fn shares_and_direct_links_are_offered_in_my_files_only() {
+        let file = ctx(FileSystem::My, cap::CE_MY, 1, false);
+        assert!(for_items(&file).contains(&Share) && for_items(&file).contains(&DirectLinks));
+        let no_links = Context {
+            direct_links: false,
+            ..file.clone()
+        };
+        assert!(
+            !for_items(&no_links).contains(&DirectLinks),
+            "the group decides"
+        );
+        let two = ctx(FileSystem::My, cap::CE_MY, 2, false);
+        assert!(!for_items(&two).contains(&Share), "one item per share");
+        let visitor = ctx(FileSystem::Share, cap::CE_SHARE, 1, false);
+        let offered = for_items(&visitor);
+        assert!(
+            !offered.contains(&Share) && !offered.contains(&DirectLinks),
+            "{offered:?}"
+        );
+        assert!(
+            offered.contains(&Download) && !offered.contains(&Rename),
+            "{offered:?}"
+        );
     }
 }

@@ -317,6 +317,14 @@ keys! {
     ShareSaved => "Saved. It is in Shared with me.", "已保存，可在“与我共享”中找到。";
     ShareDownloadAll => "Download all", "全部下载";
     MyShares => "My shares", "我的分享";
+    EditShareTitle => "Edit the link to {name}", "编辑 {name} 的分享链接";
+    EditShare => "Edit", "编辑";
+    PublicShares => "Public shares", "公开分享";
+    NoPublicShares => "No public shares.", "没有公开分享。";
+    ShareViews => "{views} views", "{views} 次浏览";
+    ShareShowReadme => "Show the folder's README.md to visitors", "向访客展示文件夹中的 README.md";
+    DirectLinks => "Direct links", "直链";
+    CopyAll => "Copy all", "全部复制";
     SharedFiles => "Shared files", "分享的文件";
     SharesNewest => "Newest first", "最新创建";
     SharesMostViewed => "Most viewed", "浏览最多";

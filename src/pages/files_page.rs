@@ -20,6 +20,7 @@ use crate::components::share::embed_frame::EmbedFrame;
 use crate::components::share::share_frame::ShareFrame;
 use crate::components::share::share_header::ShareHeader;
 use crate::components::share::share_problem::ShareProblem;
+use crate::components::share::share_readme::ShareReadme;
 use crate::components::uploads::drop_zone::DropZone;
 use crate::components::uploads::file_pickers::{FilePickers, Pickers};
 use crate::components::viewers::viewer_host::ViewerHost;
@@ -47,8 +48,12 @@ use crate::uploads::sources::{from_clipboard, Picked};
 pub(crate) fn require_session(session: Session, public: Memo<bool>) {
     let location = use_location();
     let navigate = use_navigate();
+    // The page's own route: while the router moves to another page, this one's URL-derived state
+    // (`public`) changes a moment before it goes, and must not send the visitor to sign in.
+    let own_path = location.pathname.get_untracked();
     Effect::new(move |_| {
-        if !session.signed_in() && !public.get() {
+        let here = location.pathname.with(|p| *p == own_path);
+        if here && !session.signed_in() && !public.get() {
             let back = links::path_and_query(
                 &location.pathname.get_untracked(),
                 &location.search.get_untracked(),
@@ -326,6 +331,10 @@ pub fn FilesPage() -> impl IntoView {
             targets: targets.len(),
             single_folder: targets.first().is_some_and(FileResponse::is_folder),
             has_items: ex.files.with_untracked(|f| !f.is_empty()),
+            direct_links: session
+                .user()
+                .and_then(|u| u.group)
+                .is_some_and(|g| g.direct_link_batch_size > 0),
         }
     };
     let perform = Callback::new(move |a: FileAction| {
@@ -373,6 +382,7 @@ pub fn FilesPage() -> impl IntoView {
                 }
             }
             FileAction::Info => info.set(targets.into_iter().next()),
+            FileAction::DirectLinks => dialog.open(Dialog::DirectLinks(targets)),
             FileAction::Share => {
                 if let Some(t) = targets.into_iter().next() {
                     dialog.open(Dialog::Share(Box::new(t)));
@@ -460,9 +470,10 @@ pub fn FilesPage() -> impl IntoView {
         };
         download(targets);
     });
+    let show_readme = RwSignal::new(false);
     let body = move || {
         view! {
-                {move || in_share.get().then(|| view! { <ShareHeader uri on_download_all=download_all/> })}
+                {move || in_share.get().then(|| view! { <ShareHeader uri on_download_all=download_all show_readme/> })}
                 <Toolbar perform sort=Signal::from(sort) context=Signal::derive(move || { ex.selection.track(); ex.files.track(); action_context() })/>
                 {move || match &*listing.read() {
                     None => view! { <p class="cr-status" role="status">{i18n.text(Key::Loading)}</p> }.into_any(),
@@ -506,6 +517,7 @@ pub fn FilesPage() -> impl IntoView {
                     let actions = if m.on_item { file_actions::for_items(&c) } else { file_actions::for_folder(&c) };
                     view! { <ContextMenu x=m.x y=m.y actions on_pick=perform on_close=Callback::new(move |()| menu.set(None))/> }
                 })}
+                {move || in_share.get().then(|| view! { <ShareReadme show=show_readme/> })}
                 <PageDialogs ops/>
                 <ViewerHost/>
         }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::common::error_view::ErrorView;
+use crate::components::dialogs::edit_share_dialog::EditShareDialog;
 use crate::components::layout::shell::Shell;
 use crate::domain::visible_range::VisibleRange;
 use crate::i18n::errors::error_message;
@@ -134,6 +135,7 @@ pub fn MySharesPage() -> impl IntoView {
             }
         });
     };
+    let editing = RwSignal::new(None::<Share>);
     let rows = move || {
         let r = range.get();
         pages
@@ -165,12 +167,19 @@ pub fn MySharesPage() -> impl IntoView {
                     fallback=move || view! { <p class="cr-status cr-status--empty">{i18n.text(Key::SharesEmpty)}</p> }>
                     <div class="cr-shares__viewport" node_ref=node on:scroll=move |_| measure() role="list" aria-label=i18n.text(Key::MyShares)>
                         <div aria-hidden="true" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></div>
-                        <For each=rows key=|s| s.id.clone() let:share>
-                            <ShareRow share on_delete=Callback::new(delete)/>
+                        <For each=rows key=|s| (s.id.clone(), s.expired, s.expires.clone()) let:share>
+                            <ShareRow share on_delete=Callback::new(delete) on_edit=Callback::new(move |s: Share| editing.set(Some(s)))/>
                         </For>
                         <div aria-hidden="true" style:height=move || format!("{}px", range.get().space_below(ROW_HEIGHT, len.get()))></div>
                     </div>
                 </Show>
+                {move || editing.get().map(|share| view! {
+                    <EditShareDialog share on_close=Callback::new(move |()| editing.set(None))
+                        on_saved=Callback::new(move |updated: Share| {
+                            editing.set(None);
+                            pages.items.update(|v| if let Some(s) = v.iter_mut().find(|s| s.id == updated.id) { *s = updated });
+                        })/>
+                })}
                 <p class="cr-status cr-status--count" aria-live="polite">
                     {move || i18n.tf(Key::ItemCount, &[("count", &len.get().to_string())])}
                     {move || pages.loading.get().then(|| format!(" · {}", i18n.t(Key::Loading)))}
@@ -182,7 +191,7 @@ pub fn MySharesPage() -> impl IntoView {
 
 /// One link: what it shares, its state and counters, and what can be done with it.
 #[component]
-fn ShareRow(share: Share, on_delete: Callback<String>) -> impl IntoView {
+fn ShareRow(share: Share, on_delete: Callback<String>, on_edit: Callback<Share>) -> impl IntoView {
     let i18n = use_i18n();
     let confirming = RwSignal::new(false);
     let copied = RwSignal::new(false);
@@ -211,6 +220,7 @@ fn ShareRow(share: Share, on_delete: Callback<String>) -> impl IntoView {
     let url = share.url.clone();
     let copy_url = url.clone();
     let id = share.id.clone();
+    let stored = StoredValue::new(share.clone());
     view! {
         <div class="cr-share-row" role="listitem" data-share-id=share.id.clone() class:cr-share-row--expired=share.expired>
             <div class="cr-share-row__text">
@@ -222,6 +232,7 @@ fn ShareRow(share: Share, on_delete: Callback<String>) -> impl IntoView {
                 </span>
             </div>
             <div class="cr-share-row__actions">
+                <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_edit.run(stored.get_value())>{i18n.text(Key::EditShare)}</button>
                 <button type="button" class="cr-button cr-button--quiet" on:click=move |_| {
                     let text = copy_url.clone();
                     leptos::task::spawn_local(async move { copied.set(crate::browser::copy_text(&text).await.is_ok()) });

@@ -39,6 +39,8 @@ pub enum Dialog {
     Versions(Box<FileResponse>),
     /// Create a share link.
     Share(Box<FileResponse>),
+    /// Direct links to files.
+    DirectLinks(Vec<FileResponse>),
     /// Empty the trash.
     EmptyTrash,
     /// An operation hit locks; offer to force them open and retry.

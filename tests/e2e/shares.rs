@@ -159,6 +159,13 @@ async fn shares_expired_and_single_file_shares_on_a_phone() {
                 downloaded(dir.path(), "Report.txt").await,
                 b"quarterly numbers"
             );
+            // The owner's name leads to their profile: public shares that still open.
+            ctx.click("a[data-share-owner]").await;
+            ctx.see("Public shares").await;
+            ctx.see("Report.txt").await;
+            let listed = ctx.js("return Array.from(document.querySelectorAll('.cr-profile .cr-share-row__name')).map(a => a.textContent)").await;
+            assert_eq!(listed, json!(["Report.txt"]), "the expired share is not listed");
+            ctx.shot("phone-profile").await;
         },
     )
     .await;
@@ -170,7 +177,12 @@ async fn shares_the_embedded_viewer_lives_in_another_sites_iframe() {
         for i in 0..3 {
             refserver::seed::add_file(&ctx.state, 1, &format!("Album/photo-{i}.txt"), b"x").expect("file");
         }
-        let id = refserver::seed::add_share(&ctx.state, 1, "Album", "", &Settings::default()).expect("share");
+        refserver::seed::add_file(&ctx.state, 1, "Album/README.md", b"# Hello album\n\n<script>window.__pwned = 1</script>").expect("file");
+        let readme = Settings {
+            show_readme: true,
+            ..Default::default()
+        };
+        let id = refserver::seed::add_share(&ctx.state, 1, "Album", "", &readme).expect("share");
         let host = embed_host::start(&format!("{}/embed/s/{id}?theme=dark", ctx.base)).await;
         assert_ne!(host.trim_end_matches('/'), ctx.base, "another origin");
         ctx.c.goto(&host).await.expect("host page");
@@ -190,8 +202,8 @@ async fn shares_the_embedded_viewer_lives_in_another_sites_iframe() {
         }
         ctx.c.enter_frame(0).await.expect("enter the iframe");
         ctx.see("photo-2.txt").await;
-        // The whole listing at its natural height: header, toolbar, three rows.
-        let natural = "const e = document.querySelector('.cr-embed'); const rows = document.querySelectorAll('[data-cr-item]').length; return rows === 3 ? e.offsetHeight : 0";
+        // The whole listing at its natural height: header, toolbar, four rows, the README.
+        let natural = "const e = document.querySelector('.cr-embed'); const rows = document.querySelectorAll('[data-cr-item]').length; const r = document.querySelector('[data-share-readme] h1'); return rows === 4 && r ? e.offsetHeight : 0";
         let start = std::time::Instant::now();
         let height = loop {
             let h = ctx.js(natural).await.as_i64().unwrap_or(0);
@@ -205,6 +217,9 @@ async fn shares_the_embedded_viewer_lives_in_another_sites_iframe() {
             .js("return [document.documentElement.dataset.theme, !!document.querySelector('.cr-sidebar'), !!document.querySelector('.cr-topbar'), !!document.querySelector('.cr-share-header')]")
             .await;
         assert_eq!(framed, json!(["dark", false, false, true]), "dark, without the app's chrome");
+        // The README the share asks for, rendered safely below the listing.
+        let readme = ctx.js("return [document.querySelector('[data-share-readme] h1').textContent, window.__pwned === undefined]").await;
+        assert_eq!(readme, json!(["Hello album", true]));
         ctx.c.enter_parent_frame().await.expect("back to the host");
         // The host sized its frame to exactly the viewer's content: no inner scrollbar.
         let sized = "return document.getElementById('share').style.height";
@@ -228,9 +243,21 @@ async fn shares_my_shares_loads_pages_as_it_scrolls_and_deletes_a_link() {
             refserver::seed::add_file(&ctx.state, 1, &path, b"x").expect("file");
             refserver::seed::add_share(&ctx.state, 1, &path, "", &Settings::default()).expect("share");
         }
+        refserver::seed::add_file(&ctx.state, 1, "Old.txt", b"old").expect("file");
+        let old = refserver::seed::add_share(&ctx.state, 1, "Old.txt", "", &Settings { expires_at: Some(1_000), ..Default::default() }).expect("share");
         ctx.sign_in().await;
         ctx.open("/shares").await;
         ctx.see("f119.txt").await;
+        // An expired link is edited back to life: no expiry any more.
+        let row = format!("[data-share-id={old:?}]");
+        ctx.wait_js(&format!("return document.querySelector('{row} .cr-share-row__state')?.textContent"), json!("Expired")).await;
+        ctx.click(&format!("{row} button.cr-button--quiet")).await;
+        ctx.find("dialog[open] select[name=share-expiry]").await;
+        ctx.shot("desktop-edit-share").await;
+        ctx.click_button("Save").await;
+        ctx.wait_js(&format!("return !!document.querySelector('{row}') && !document.querySelector('{row} .cr-share-row__state')"), json!(true)).await;
+        let info = ctx.api("GET", &format!("/share/info/{old}"), json!(null)).await;
+        assert_eq!((info["code"].as_i64(), info["data"]["expired"].as_bool()), (Some(0), Some(false)), "{info}");
         let rows = "return document.querySelectorAll('.cr-share-row').length";
         let first = ctx.js(rows).await.as_u64().unwrap_or(0);
         assert!((1..=40).contains(&first), "only the rows on screen: {first}");
@@ -244,16 +271,16 @@ async fn shares_my_shares_loads_pages_as_it_scrolls_and_deletes_a_link() {
             assert!(start.elapsed() < Duration::from_secs(30), "never reached the oldest link");
             tokio::time::sleep(Duration::from_millis(150)).await;
         }
-        ctx.see("120 items").await;
+        ctx.see("121 items").await;
         let last = ctx.js(rows).await.as_u64().unwrap_or(0);
         assert!(last <= 40, "still only the rows on screen: {last}");
         ctx.shot("desktop-my-shares").await;
         // Delete the oldest link, confirmed on its row.
         ctx.click("xpath://div[contains(@class,'cr-share-row')][.//a[normalize-space(.)='f000.txt']]//button[normalize-space(.)='Delete']").await;
         ctx.click_button("Delete this link").await;
-        ctx.see("119 items").await;
+        ctx.see("120 items").await;
         let left = ctx.state.db.with(|c| c.query_row("SELECT COUNT(*) FROM shares", [], |r| r.get::<_, i64>(0))).expect("count");
-        assert_eq!(left, 119);
+        assert_eq!(left, 120);
     })
     .await;
 }
@@ -278,6 +305,34 @@ async fn shares_a_signed_in_visitor_saves_a_share_and_opens_it_from_shared_with_
         ctx.url_contains("%40share").await;
         ctx.see("notes.txt").await;
         ctx.see("Shared by Admin").await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_direct_links_are_made_for_files_and_fetch_the_bytes() {
+    run(DESKTOP, |_| {}, |ctx| async move {
+        refserver::seed::add_file(&ctx.state, 1, "Links/one.txt", b"first file").expect("file");
+        refserver::seed::add_file(&ctx.state, 1, "Links/two.txt", b"second file").expect("file");
+        ctx.sign_in().await;
+        ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FLinks").await;
+        ctx.view_mode("list").await;
+        select(&ctx, &["one.txt", "two.txt"]).await;
+        ctx.click_button("Direct links").await;
+        let links = "return Array.from(document.querySelectorAll('dialog[open] input[name=direct-link]')).map(i => i.value)";
+        let made = "return document.querySelectorAll('dialog[open] input[name=direct-link]').length";
+        ctx.wait_js(made, json!(2)).await;
+        let got = ctx.js(links).await;
+        let got: Vec<String> = serde_json::from_value(got).expect("links");
+        assert!(got.iter().all(|l| l.starts_with(&format!("{}/f/", ctx.base))), "{got:?}");
+        ctx.shot("desktop-direct-links").await;
+        // Following a link gives the file's bytes, with no session needed.
+        for (link, want) in got.iter().zip(["first file", "second file"]) {
+            let body = ctx
+                .js_async(&format!("fetch({link:?}, {{ credentials: 'omit' }}).then(r => r.text()).then(arguments[0], e => arguments[0]('failed: ' + e))"))
+                .await;
+            assert_eq!(body, json!(want));
+        }
     })
     .await;
 }

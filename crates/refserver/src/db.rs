@@ -28,6 +28,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (8, include_str!("../migrations/0008_archive_sessions.sql")),
     (9, include_str!("../migrations/0009_viewer_sessions.sql")),
     (10, include_str!("../migrations/0010_shares.sql")),
+    (11, include_str!("../migrations/0011_direct_links.sql")),
 ];
 
 /// A shared SQLite connection.

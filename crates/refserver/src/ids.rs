@@ -20,6 +20,8 @@ pub enum Kind {
     File = 2,
     /// Storage policy.
     Policy = 5,
+    /// Direct link.
+    SourceLink = 6,
     /// Group.
     Group = 7,
     /// Blob (entity).

@@ -60,6 +60,10 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/s/{id}/{password}",
             get(routes::share_link::redirect_with_password),
+        )
+        .route(
+            "/f/{id}/{name}",
+            get(routes::direct_links::follow).with_state(state.clone()),
         );
     let router = match &state.config.dist_dir {
         Some(dist) => router.fallback_service(

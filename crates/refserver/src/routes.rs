@@ -6,6 +6,7 @@ pub mod archive_list;
 pub mod callback;
 pub mod content;
 pub mod content_update;
+pub mod direct_links;
 pub mod file;
 pub mod file_info;
 pub mod file_ops;
@@ -89,6 +90,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = upload::routes(r);
     let r = callback::routes(r);
     let r = share::routes(r);
+    let r = direct_links::routes(r);
     (r.router, r.routed)
 }
 

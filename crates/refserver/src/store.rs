@@ -1,6 +1,7 @@
 //! Database queries, one module per table family.
 
 pub mod archive_sessions;
+pub mod direct_links;
 pub mod files;
 pub mod locks;
 pub mod metadata;

@@ -241,6 +241,13 @@ async fn an_expired_share_refuses_visitors_and_an_edit_brings_it_back() {
         .await
         .1;
     assert_eq!(mine["data"]["shares"][0]["expired"], true, "{mine}");
+    let own = info(&s, Some(&t), &id, "?owner_extended=true").await;
+    assert_eq!(
+        (own["code"].as_i64(), own["data"]["expired"].as_bool()),
+        (Some(0), Some(true)),
+        "its owner still sees it: {own}"
+    );
+    assert_eq!(own["data"]["source_uri"], "cloudreve://my/Holiday");
 
     let r = call(
         &s,

@@ -35,6 +35,7 @@ pub fn ShareDialog(
     let expiry = RwSignal::new(Expiry::Never);
     let downloads = RwSignal::new(String::new());
     let share_view = RwSignal::new(false);
+    let show_readme = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let failure = RwSignal::new(None::<String>);
     let created = RwSignal::new(None::<SharedLink>);
@@ -77,6 +78,7 @@ pub fn ShareDialog(
             downloads: if is_folder { 0 } else { limit().unwrap_or(0) },
             expire: expiry.get_untracked().seconds(),
             share_view: share_view.get_untracked(),
+            show_readme: is_folder && show_readme.get_untracked(),
             ..CreateShareRequest::default()
         };
         busy.set(true);
@@ -163,6 +165,12 @@ pub fn ShareDialog(
                         <input type="checkbox" name="share-view" prop:checked=share_view on:change=move |ev| share_view.set(event_target_checked(&ev))/>
                         <span>{i18n.text(Key::ShareViewSettings)}</span>
                     </label>
+                    {is_folder.then(|| view! {
+                        <label class="cr-choice">
+                            <input type="checkbox" name="share-readme" prop:checked=show_readme on:change=move |ev| show_readme.set(event_target_checked(&ev))/>
+                            <span>{i18n.text(Key::ShareShowReadme)}</span>
+                        </label>
+                    })}
                     <p class="cr-field__error" role="alert">{move || failure.get()}</p>
                     <div class="cr-dialog__actions">
                         <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>
@@ -199,7 +207,7 @@ pub fn ShareDialog(
     }
 }
 
-fn expiry_label(e: Expiry) -> Key {
+pub(crate) fn expiry_label(e: Expiry) -> Key {
     match e {
         Expiry::Never => Key::ExpiryNever,
         Expiry::Hour => Key::ExpiryHour,

@@ -27,6 +27,7 @@ pub fn action_label(a: FileAction) -> Key {
         FileAction::Versions => Key::Versions,
         FileAction::Info => Key::Info,
         FileAction::Share => Key::Share,
+        FileAction::DirectLinks => Key::DirectLinks,
         FileAction::Pin => Key::PinToSidebar,
         FileAction::SelectAll => Key::SelectAll,
         FileAction::InvertSelection => Key::InvertSelection,

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::dialogs::delete_dialog::DeleteDialog;
+use crate::components::dialogs::direct_links_dialog::DirectLinksDialog;
 use crate::components::dialogs::failures_dialog::FailuresDialog;
 use crate::components::dialogs::folder_picker::FolderPicker;
 use crate::components::dialogs::lock_dialog::LockDialog;
@@ -99,6 +100,7 @@ pub fn PageDialogs(
                 .into_any()
             }
             Dialog::Share(file) => view! { <ShareDialog file=*file on_close=close/> }.into_any(),
+            Dialog::DirectLinks(items) => view! { <DirectLinksDialog items on_close=close/> }.into_any(),
             Dialog::Failures(items) => view! { <FailuresDialog items on_close=close/> }.into_any(),
         }
     }

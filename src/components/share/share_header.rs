@@ -21,6 +21,8 @@ pub fn ShareHeader(
     uri: Signal<CrUri>,
     /// Download the whole share.
     on_download_all: Callback<()>,
+    /// Set to the share's `show_readme` once its info arrives.
+    show_readme: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
@@ -41,6 +43,7 @@ pub fn ShareHeader(
     });
     move || {
         let share: Share = info.get().flatten()?;
+        show_readme.set(share.show_readme);
         let owner = share.owner.nickname.clone();
         let stats = i18n.tf(
             Key::ShareStats,
@@ -101,7 +104,7 @@ pub fn ShareHeader(
                 <div class="cr-share-header__text">
                     <h1 class="cr-share-header__name">{share.name.clone()}</h1>
                     <p class="cr-share-header__meta">
-                        <span data-share-owner="">{i18n.tf(Key::ShareBy, &[("name", &owner)])}</span>
+                        <a data-share-owner="" href=format!("/profile/{}", share.owner.id)>{i18n.tf(Key::ShareBy, &[("name", &owner)])}</a>
                         " · "<span data-share-stats="">{stats}</span>
                         {expires.map(|e| view! { " · "<span>{e}</span> })}
                     </p>

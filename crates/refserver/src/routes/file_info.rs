@@ -10,7 +10,7 @@ use rusqlite::Connection;
 use super::file::to_wire;
 use super::file_ops::{my_uri, not_supported, path_not_exist, resolve};
 use super::ApiRouter;
-use super::{share, share_access, share_listing};
+use super::{direct_links, share, share_access, share_listing};
 use crate::blobs::BlobRef;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiQuery, SiteUrl, Viewer};
@@ -115,15 +115,18 @@ async fn info(
             let (kept, shared) = if extended {
                 (
                     kept_versions(c, &row)?,
-                    share::of_file(c, &ids, &site, row.id)?,
+                    (
+                        share::of_file(c, &ids, &site, row.id)?,
+                        direct_links::of_file(c, &ids, &site, row.id, &row.name)?,
+                    ),
                 )
             } else {
-                (Vec::new(), Vec::new())
+                (Vec::new(), (Vec::new(), Vec::new()))
             };
             Ok((row, uri, meta, stats, policy, (kept, shared)))
         })
         .await?;
-    let (kept, shared) = kept;
+    let (kept, (shared, linked)) = kept;
     let mut wire = to_wire(&s.ids, &row, &uri, Some(meta));
     wire.folder_summary = stats.map(|(size, files, folders)| FolderSummary {
         size,
@@ -150,6 +153,7 @@ async fn info(
             storage_used: entities.iter().map(|e| e.size).sum(),
             entities,
             shares: shared,
+            direct_links: linked,
             ..ExtendedInfo::default()
         });
     }

@@ -269,8 +269,15 @@ async fn info(
     let now = now_millis();
     let share =
         s.db.call(move |c| {
-            let opened = share_access::live(c, &ids, &id, now)?;
             let viewer = viewer.0.as_ref();
+            // Visitors meet 404 on an expired link; its owner still sees it (to edit it back).
+            let (opened, expired) = match share_access::live(c, &ids, &id, now) {
+                Ok(o) => (o, false),
+                Err(e) => match share_access::any_state(c, &ids, &id)? {
+                    Some(o) if viewer.is_some_and(|u| u.id == o.share.owner_id) => (o, true),
+                    _ => return Err(e),
+                },
+            };
             let is_owner = viewer.is_some_and(|u| u.id == opened.share.owner_id);
             let audience = if is_owner {
                 Audience::Owner
@@ -292,7 +299,7 @@ async fn info(
                 name: opened.root.name.clone(),
                 folder: !opened.is_file(),
                 owner: &opened.owner,
-                expired: false,
+                expired,
                 source_uri,
             };
             Ok(to_wire(&ids, &site, wire, audience))
@@ -410,6 +417,10 @@ fn listed(
         let Some((name, folder, owner_row, expired)) = wire_of(c, share, now)? else {
             continue;
         };
+        // A profile shows what visitors can still open.
+        if which == Which::Public && expired {
+            continue;
+        }
         let wire = Wire {
             share,
             name,

@@ -68,6 +68,24 @@ pub fn live(c: &Connection, ids: &IdCodec, raw_id: &str, now_ms: i64) -> Result<
     Ok(Opened { share, root, owner })
 }
 
+/// The share a link id names whatever its state (expired or not), for its owner, who may still
+/// see and edit it; `None` when the id, the owner or the item is gone.
+pub fn any_state(c: &Connection, ids: &IdCodec, raw_id: &str) -> Result<Option<Opened>, AppError> {
+    let Some(id) = ids.decode(Kind::Share, raw_id) else {
+        return Ok(None);
+    };
+    let Some(share) = shares::by_id(c, id)? else {
+        return Ok(None);
+    };
+    let (Some(owner), Some(root)) = (
+        users::by_id(c, share.owner_id)?,
+        files::by_id(c, share.file_id)?,
+    ) else {
+        return Ok(None);
+    };
+    Ok(Some(Opened { share, root, owner }))
+}
+
 /// Whether `viewer` reaches the content of `share` with `password`: the owner always; others with
 /// the right password (or none needed).
 pub fn unlocked(share: &ShareRow, viewer: Option<&UserRow>, password: Option<&str>) -> bool {

@@ -41,10 +41,12 @@ pub struct UserRow {
     pub group_permission: String,
     /// Quota in bytes.
     pub max_storage: i64,
+    /// Files one direct-link request may name; 0 = direct links are off.
+    pub direct_link_batch_size: i64,
 }
 
 const SELECT: &str = "SELECT u.id, u.email, u.nickname, u.password_hash, u.status, u.totp_secret, u.language, u.created_at,
-    g.id, g.name, g.permission, g.max_storage FROM users u JOIN groups g ON g.id = u.group_id";
+    g.id, g.name, g.permission, g.max_storage, g.direct_link_batch_size FROM users u JOIN groups g ON g.id = u.group_id";
 
 fn from_row(r: &Row) -> rusqlite::Result<UserRow> {
     Ok(UserRow {
@@ -60,6 +62,7 @@ fn from_row(r: &Row) -> rusqlite::Result<UserRow> {
         group_name: r.get(9)?,
         group_permission: r.get(10)?,
         max_storage: r.get(11)?,
+        direct_link_batch_size: r.get(12)?,
     })
 }
 
@@ -127,6 +130,7 @@ impl UserRow {
                 id: ids.encode(Kind::Group, self.group_id),
                 name: self.group_name.clone(),
                 permission: Boolset::decode(&self.group_permission).ok(),
+                direct_link_batch_size: self.direct_link_batch_size,
                 ..Group::default()
             }),
             language: self.language.clone(),

@@ -162,9 +162,21 @@ async fn a_single_file_share_lists_its_file_and_its_download_limit_expires_it() 
     .await
     .1;
     assert_eq!(
-        (d["code"].as_i64(), d["msg"].as_str()),
+        (
+            d["data"]["expired"].as_bool(),
+            d["data"]["downloaded"].as_i64(),
+            d["data"]["remain_downloads"].as_i64()
+        ),
+        (Some(true), Some(2), Some(0)),
+        "two downloads spent it (its owner still sees it): {d}"
+    );
+    let visitor = call(&s, "GET", &format!("/api/v4/share/info/{id}"), None, None)
+        .await
+        .1;
+    assert_eq!(
+        (visitor["code"].as_i64(), visitor["msg"].as_str()),
         (Some(404), Some("Share link expired")),
-        "two downloads spent it: {d}"
+        "{visitor}"
     );
     assert_eq!(anon_url(&s, &file).await["code"], 404, "no third download");
 }

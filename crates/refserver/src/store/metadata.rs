@@ -68,12 +68,12 @@ pub fn for_files(
     Ok(out)
 }
 
+/// A file with its metadata.
+pub type WithMetadata = (crate::store::files::FileRow, BTreeMap<String, String>);
+
 /// The share shortcuts `owner` saved in their `my` tree (not in the trash), newest first, each
 /// with its metadata.
-pub fn shortcuts_of(
-    c: &Connection,
-    owner: i64,
-) -> Result<Vec<(crate::store::files::FileRow, BTreeMap<String, String>)>, AppError> {
+pub fn shortcuts_of(c: &Connection, owner: i64) -> Result<Vec<WithMetadata>, AppError> {
     let mut st = c.prepare_cached(
         "SELECT f.id FROM files f JOIN metadata m ON m.file_id = f.id
          WHERE f.owner_id = ?1 AND m.key = ?2 ORDER BY f.id DESC",

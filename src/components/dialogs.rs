@@ -9,6 +9,7 @@ pub mod lock_dialog;
 pub mod modal;
 pub mod name_dialog;
 pub mod share_dialog;
+pub mod share_limits;
 pub mod stale_dialog;
 pub mod tags_dialog;
 pub mod unsaved_dialog;

@@ -5,6 +5,7 @@ use cloudreve_api::models::{CreateShareRequest, EditShareRequest, GetShareInfoRe
 use leptos::prelude::*;
 
 use crate::components::dialogs::modal::Modal;
+use crate::components::dialogs::share_limits::{limit_of, ShareLimits};
 use crate::domain::share_link::Expiry;
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
@@ -48,9 +49,7 @@ pub fn EditShareDialog(
                     body: CreateShareRequest {
                         uri: current.source_uri,
                         expire: expiry.get_untracked().seconds(),
-                        downloads: downloads.with_untracked(|d| {
-                            d.trim().parse::<i64>().ok().filter(|n| *n > 0).unwrap_or(0)
-                        }),
+                        downloads: downloads.with_untracked(|d| limit_of(d).unwrap_or(0)),
                         share_view: share_view.get_untracked(),
                         show_readme: current.show_readme,
                         ..CreateShareRequest::default()
@@ -76,26 +75,7 @@ pub fn EditShareDialog(
     view! {
         <Modal title=Signal::derive(move || i18n.tf(Key::EditShareTitle, &[("name", &name)])) on_close>
             <form class="cr-dialog__form" on:submit=submit>
-                <label class="cr-field">
-                    <span>{i18n.text(Key::ShareExpiry)}</span>
-                    <select class="cr-input" name="share-expiry" on:change=move |ev| expiry.set(Expiry::from_code(&event_target_value(&ev)))>
-                        {Expiry::ALL.into_iter().map(|e| view! {
-                            <option value=e.code() selected=move || expiry.get() == e>{i18n.text(crate::components::dialogs::share_dialog::expiry_label(e))}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                {(!is_folder).then(|| view! {
-                    <label class="cr-field">
-                        <span>{i18n.text(Key::ShareDownloadLimit)}</span>
-                        <input class="cr-input" name="share-downloads" type="number" min="1" inputmode="numeric"
-                            placeholder=i18n.text(Key::ShareUnlimited)
-                            prop:value=downloads on:input=move |ev| downloads.set(event_target_value(&ev))/>
-                    </label>
-                })}
-                <label class="cr-choice">
-                    <input type="checkbox" name="share-view" prop:checked=share_view on:change=move |ev| share_view.set(event_target_checked(&ev))/>
-                    <span>{i18n.text(Key::ShareViewSettings)}</span>
-                </label>
+                <ShareLimits expiry downloads share_view is_folder/>
                 <p class="cr-field__error" role="alert">{move || failure.get()}</p>
                 <div class="cr-dialog__actions">
                     <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::dialogs::modal::Modal;
+use crate::components::dialogs::share_limits::{limit_of, ShareLimits};
 use crate::domain::share_link::{check_password, Expiry, PasswordProblem, SharedLink};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
@@ -59,7 +60,7 @@ pub fn ShareDialog(
             })
             .flatten()
     };
-    let limit = move || downloads.with(|d| d.trim().parse::<i64>().ok().filter(|n| *n > 0));
+    let limit = move || downloads.with(|d| limit_of(d));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if password_problem().is_some() || busy.get_untracked() {
@@ -145,26 +146,7 @@ pub fn ShareDialog(
                             <p class="cr-field__error" role="alert">{move || password_problem().map(|k| i18n.t(k))}</p>
                         </Show>
                     </fieldset>
-                    <label class="cr-field">
-                        <span>{i18n.text(Key::ShareExpiry)}</span>
-                        <select class="cr-input" name="share-expiry" on:change=move |ev| expiry.set(Expiry::from_code(&event_target_value(&ev)))>
-                            {Expiry::ALL.into_iter().map(|e| view! {
-                                <option value=e.code() selected=move || expiry.get() == e>{i18n.text(expiry_label(e))}</option>
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    {(!is_folder).then(|| view! {
-                        <label class="cr-field">
-                            <span>{i18n.text(Key::ShareDownloadLimit)}</span>
-                            <input class="cr-input" name="share-downloads" type="number" min="1" inputmode="numeric"
-                                placeholder=i18n.text(Key::ShareUnlimited)
-                                prop:value=downloads on:input=move |ev| downloads.set(event_target_value(&ev))/>
-                        </label>
-                    })}
-                    <label class="cr-choice">
-                        <input type="checkbox" name="share-view" prop:checked=share_view on:change=move |ev| share_view.set(event_target_checked(&ev))/>
-                        <span>{i18n.text(Key::ShareViewSettings)}</span>
-                    </label>
+                    <ShareLimits expiry downloads share_view is_folder/>
                     {is_folder.then(|| view! {
                         <label class="cr-choice">
                             <input type="checkbox" name="share-readme" prop:checked=show_readme on:change=move |ev| show_readme.set(event_target_checked(&ev))/>
@@ -204,16 +186,6 @@ pub fn ShareDialog(
                 </div>
             </Show>
         </Modal>
-    }
-}
-
-pub(crate) fn expiry_label(e: Expiry) -> Key {
-    match e {
-        Expiry::Never => Key::ExpiryNever,
-        Expiry::Hour => Key::ExpiryHour,
-        Expiry::Day => Key::ExpiryDay,
-        Expiry::Week => Key::ExpiryWeek,
-        Expiry::Month => Key::ExpiryMonth,
     }
 }
 

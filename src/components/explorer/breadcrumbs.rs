@@ -32,16 +32,17 @@ pub fn Breadcrumbs(
     let i18n = use_i18n();
     let ex = use_context::<Explorer>();
     let expanded = RwSignal::new(false);
-    // The embedded share viewer keeps its own route; everywhere else crumbs lead to /home.
-    let here = leptos_router::hooks::use_location().pathname;
     let crumbs = move || {
-        let base = here.with(|p| {
-            if p.starts_with("/embed/") {
-                p.clone()
-            } else {
-                "/home".to_string()
-            }
-        });
+        // The embedded share viewer keeps its own route; everywhere else crumbs lead to /home.
+        // Read from the window, not the router: crumbs also render outside one (tests).
+        let here = web_sys::window()
+            .and_then(|w| w.location().pathname().ok())
+            .unwrap_or_default();
+        let base = if here.starts_with("/embed/") {
+            here
+        } else {
+            "/home".to_string()
+        };
         let uri = uri.get();
         let search = uri.is_search();
         let mut plain = uri.clone();

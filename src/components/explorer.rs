@@ -6,6 +6,7 @@ pub mod explorer_keys;
 pub mod file_list;
 pub mod file_tiles;
 pub mod folder_view;
+pub mod info_links;
 pub mod info_panel;
 pub mod inline_rename;
 pub mod item_events;

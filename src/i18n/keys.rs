@@ -317,6 +317,7 @@ keys! {
     ShareSaved => "Saved. It is in Shared with me.", "已保存，可在“与我共享”中找到。";
     ShareDownloadAll => "Download all", "全部下载";
     MyShares => "My shares", "我的分享";
+    Links => "Links", "链接";
     EditShareTitle => "Edit the link to {name}", "编辑 {name} 的分享链接";
     EditShare => "Edit", "编辑";
     PublicShares => "Public shares", "公开分享";

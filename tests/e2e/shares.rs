@@ -333,6 +333,22 @@ async fn shares_direct_links_are_made_for_files_and_fetch_the_bytes() {
                 .await;
             assert_eq!(body, json!(want));
         }
+        // The file's details list its link; deleting it there makes the link answer 404 (asked
+        // past the browser's cache: the redirect is cacheable, as in Cloudreve).
+        ctx.click_button("Done").await;
+        select(&ctx, &["one.txt"]).await;
+        ctx.click_button("Details").await;
+        ctx.find(".cr-info [data-link-kind=direct]").await;
+        ctx.shot("desktop-info-links").await;
+        let link = ctx.js("return document.querySelector('.cr-info [data-link-kind=direct] input').value").await;
+        let link = link.as_str().unwrap_or_default().to_string();
+        assert!(got.contains(&link), "{link} is one of {got:?}");
+        ctx.click(".cr-info [data-link-kind=direct] [data-action=delete-link]").await;
+        ctx.wait_js("return document.querySelectorAll('.cr-info [data-link-kind]').length", json!(0)).await;
+        let gone = ctx
+            .js_async(&format!("fetch({:?}, {{ redirect: 'manual', cache: 'no-store' }}).then(r => arguments[0](r.status), e => arguments[0]('failed: ' + e))", link))
+            .await;
+        assert_eq!(gone, json!(404), "the deleted link is gone");
     })
     .await;
 }

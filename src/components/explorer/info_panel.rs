@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::components::dialogs::tags_dialog::tags_of;
+use crate::components::explorer::info_links::InfoLinks;
 use crate::domain::size_format::format_size;
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
@@ -23,9 +24,11 @@ pub fn InfoPanel(
     let i18n = use_i18n();
     let session = use_session();
     let uri = file.path.clone();
+    let reload = RwSignal::new(0u32);
     let details = {
         let uri = uri.clone();
         LocalResource::new(move || {
+            reload.track();
             let req = GetFileInfoRequest {
                 uri: Some(uri.clone()),
                 extended: Some(true),
@@ -87,6 +90,12 @@ pub fn InfoPanel(
                     None => ().into_any(),
                 }}
             </dl>
+            {move || match &*details.read() {
+                Some(Ok(d)) => d.extended_info.clone().map(|info| view! {
+                    <InfoLinks info on_changed=Callback::new(move |()| reload.update(|v| *v += 1))/>
+                }),
+                _ => None,
+            }}
             <Show when=move || is_folder>
                 {move || match summary.value().get() {
                     Some(Ok(f)) => f.folder_summary.map(|s| view! {

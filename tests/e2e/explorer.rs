@@ -135,7 +135,7 @@ async fn rename_delete_restore_and_empty_trash_through_the_ui() {
         ctx.keys("\u{E017}").await; // Delete
         ctx.see("Move “Figures 2026.csv” to the trash?").await;
         ctx.click("dialog[open] .cr-button--danger").await;
-        ctx.see("Moved 1 item(s) to the trash.").await;
+        ctx.see("Moved 1 item to the trash.").await;
         ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Welcome.md"])).await;
         // In the trash: the context menu offers restore and permanent delete, not rename.
         ctx.open("/home?path=cloudreve%3A%2F%2Ftrash").await;
@@ -145,7 +145,7 @@ async fn rename_delete_restore_and_empty_trash_through_the_ui() {
         ctx.wait_js(menu, json!(["Restore", "Move to…", "Details", "Delete permanently"])).await;
         ctx.shot("desktop-trash-menu").await;
         ctx.click_menu("Restore").await;
-        ctx.see("Restored 1 item(s).").await;
+        ctx.see("Restored 1 item.").await;
         ctx.open("/home").await;
         ctx.see("Figures 2026.csv").await;
         // Delete two items, then empty the trash.
@@ -154,13 +154,13 @@ async fn rename_delete_restore_and_empty_trash_through_the_ui() {
         ctx.click_button("Delete").await;
         ctx.see("Move 2 items to the trash?").await;
         ctx.click("dialog[open] .cr-button--danger").await;
-        ctx.see("Moved 2 item(s) to the trash.").await;
+        ctx.see("Moved 2 items to the trash.").await;
         ctx.open("/home?path=cloudreve%3A%2F%2Ftrash").await;
         ctx.see("Welcome.md").await;
         ctx.click_button("Empty trash").await;
         ctx.see("Permanently delete everything in the trash?").await;
         ctx.click("dialog[open] .cr-button--danger").await;
-        ctx.see("Permanently deleted 2 item(s).").await;
+        ctx.see("Permanently deleted 2 items.").await;
         ctx.see("This folder is empty.").await;
     })
     .await;
@@ -178,7 +178,7 @@ async fn move_and_copy_with_the_folder_picker_and_per_item_failures() {
         ctx.click_button("Documents").await;
         ctx.see("My files / Documents").await;
         ctx.click_button("Copy here").await;
-        ctx.see("Copied 1 item(s).").await;
+        ctx.see("Copied 1 item.").await;
         // Moving Welcome.md and Numbers.csv there too: Welcome.md now conflicts, Numbers.csv moves.
         ctx.js("const r = document.querySelectorAll('[data-cr-item]'); r[2].click(); r[3].dispatchEvent(new MouseEvent('click', {bubbles: true, shiftKey: true})); return 1").await;
         ctx.see("2 selected").await;
@@ -186,7 +186,7 @@ async fn move_and_copy_with_the_folder_picker_and_per_item_failures() {
         ctx.click_button("Documents").await;
         ctx.see("My files / Documents").await;
         ctx.click_button("Move here").await;
-        ctx.see("1 item(s) could not be processed").await;
+        ctx.see("1 item could not be processed").await;
         ctx.see("Welcome.md").await;
         ctx.shot("desktop-batch-failures").await;
         ctx.click("dialog[open] .cr-button--primary").await;
@@ -217,17 +217,17 @@ async fn dragging_items_onto_a_folder_or_a_breadcrumb_moves_them() {
         };
         // With Ctrl held the drop copies.
         ctx.js(&drag(2, "[data-cr-item]:nth-child(3)").replace("'drop', {", "'drop', {ctrlKey: true, ")).await; // Numbers.csv onto Pictures
-        ctx.see("Copied 1 item(s).").await;
+        ctx.see("Copied 1 item.").await;
         ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Numbers.csv", "Welcome.md"])).await;
         ctx.js(&drag(3, "[data-cr-item]:nth-child(3)")).await; // Welcome.md onto Pictures (after the spacer)
-        ctx.see("Moved 1 item(s).").await;
+        ctx.see("Moved 1 item.").await;
         ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Numbers.csv"])).await;
         ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FPictures").await;
         ctx.see("Welcome.md").await;
         // From inside Pictures, drag it back onto the "My files" breadcrumb.
         let idx = ctx.js("return Array.from(document.querySelectorAll('[data-cr-item] .cr-files__label')).findIndex(e => e.textContent === 'Welcome.md')").await;
         ctx.js(&drag(idx.as_u64().unwrap_or(0) as usize, ".cr-crumbs__item")).await;
-        ctx.see("Moved 1 item(s).").await;
+        ctx.see("Moved 1 item.").await;
         ctx.open("/home").await;
         ctx.see("Welcome.md").await;
         // The sidebar tree loads a level when opened; its nodes take drops too.
@@ -236,7 +236,7 @@ async fn dragging_items_onto_a_folder_or_a_breadcrumb_moves_them() {
         let idx = ctx.js("return Array.from(document.querySelectorAll('[data-cr-item] .cr-files__label')).findIndex(e => e.textContent === 'Welcome.md')").await;
         let target = "Array.from(document.querySelectorAll('.cr-tree__row')).find(r => r.textContent.includes('Documents'))";
         ctx.js(&drag(idx.as_u64().unwrap_or(0) as usize, "body").replace("document.querySelector(\"body\")", target)).await;
-        ctx.see("Moved 1 item(s).").await;
+        ctx.see("Moved 1 item.").await;
         ctx.wait_js(NAMES, json!(["Documents", "Pictures", "Numbers.csv"])).await;
         // A category view lists the pictures from every folder.
         ctx.click_link("Images").await;

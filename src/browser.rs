@@ -76,6 +76,21 @@ pub fn local_datetime(ms: i64) -> String {
     )
 }
 
+/// `ms` in the form a `datetime-local` field holds (`YYYY-MM-DDTHH:MM`, local time).
+pub fn local_datetime_field(ms: f64) -> String {
+    local_datetime(ms as i64).replacen(' ', "T", 1)
+}
+
+/// The moment a `datetime-local` value names (local time), if the browser can read it.
+pub fn parse_local_datetime(value: &str) -> Option<f64> {
+    if value.is_empty() {
+        return None;
+    }
+    // Date-time forms without an offset are local time (ECMA-262 §21.4.3.2).
+    let ms = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(value)).get_time();
+    ms.is_finite().then_some(ms)
+}
+
 /// Writes `text` to the clipboard (`navigator.clipboard.writeText`); `Err` when the browser has no
 /// clipboard or refuses.
 pub async fn copy_text(text: &str) -> Result<(), ()> {

@@ -14,26 +14,31 @@ pub enum Expiry {
     Week,
     /// Thirty days.
     Month,
+    /// A date and time the owner picks.
+    Custom,
 }
 
 impl Expiry {
     /// Every preset, in menu order.
-    pub const ALL: [Expiry; 5] = [
+    pub const ALL: [Expiry; 6] = [
         Expiry::Never,
         Expiry::Hour,
         Expiry::Day,
         Expiry::Week,
         Expiry::Month,
+        Expiry::Custom,
     ];
 
-    /// The `expire` field: seconds from now, 0 for never.
-    pub fn seconds(self) -> i64 {
+    /// The `expire` field of a preset: seconds from now, 0 for never. `None` for a custom date,
+    /// which [`seconds_until`] measures.
+    pub fn seconds(self) -> Option<i64> {
         match self {
-            Expiry::Never => 0,
-            Expiry::Hour => 3_600,
-            Expiry::Day => 86_400,
-            Expiry::Week => 7 * 86_400,
-            Expiry::Month => 30 * 86_400,
+            Expiry::Never => Some(0),
+            Expiry::Hour => Some(3_600),
+            Expiry::Day => Some(86_400),
+            Expiry::Week => Some(7 * 86_400),
+            Expiry::Month => Some(30 * 86_400),
+            Expiry::Custom => None,
         }
     }
 
@@ -45,6 +50,7 @@ impl Expiry {
             Expiry::Day => "1d",
             Expiry::Week => "7d",
             Expiry::Month => "30d",
+            Expiry::Custom => "custom",
         }
     }
 
@@ -55,6 +61,30 @@ impl Expiry {
             .find(|e| e.code() == code)
             .unwrap_or(Expiry::Never)
     }
+}
+
+/// Why a custom expiry date is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// Nothing (or nothing the browser could read) was picked.
+    Missing,
+    /// The moment has passed, or is less than a minute away.
+    NotInFuture,
+}
+
+/// The `expire` field for a custom date: whole seconds from `now_ms` to `target_ms` (rounded up,
+/// so the link never ends before the chosen minute). A link that would be dead on arrival is
+/// refused rather than created expired.
+pub fn seconds_until(target_ms: Option<f64>, now_ms: f64) -> Result<i64, DateProblem> {
+    let target = target_ms
+        .filter(|t| t.is_finite())
+        .ok_or(DateProblem::Missing)?;
+    let seconds = ((target - now_ms) / 1000.0).ceil();
+    if seconds < 60.0 {
+        return Err(DateProblem::NotInFuture);
+    }
+    // Beyond any real date, but keeps the cast defined.
+    Ok(seconds.min(1e15) as i64)
 }
 
 /// Why a custom password is refused.
@@ -122,12 +152,34 @@ mod tests {
 
     #[test]
     fn presets_are_seconds_from_now() {
-        assert_eq!(Expiry::Never.seconds(), 0);
-        assert_eq!(Expiry::Week.seconds(), 604_800);
+        assert_eq!(Expiry::Never.seconds(), Some(0));
+        assert_eq!(Expiry::Week.seconds(), Some(604_800));
+        assert_eq!(Expiry::Custom.seconds(), None);
         for e in Expiry::ALL {
             assert_eq!(Expiry::from_code(e.code()), e);
         }
         assert_eq!(Expiry::from_code("nonsense"), Expiry::Never);
+    }
+
+    #[test]
+    fn a_custom_date_must_be_at_least_a_minute_ahead() {
+        let now = 1_700_000_000_000.0;
+        assert_eq!(seconds_until(Some(now + 86_400_000.0), now), Ok(86_400));
+        // Part of a second counts as a whole one.
+        assert_eq!(seconds_until(Some(now + 90_500.0), now), Ok(91));
+        assert_eq!(
+            seconds_until(Some(now + 30_000.0), now),
+            Err(DateProblem::NotInFuture)
+        );
+        assert_eq!(
+            seconds_until(Some(now - 5_000.0), now),
+            Err(DateProblem::NotInFuture)
+        );
+        assert_eq!(seconds_until(None, now), Err(DateProblem::Missing));
+        assert_eq!(
+            seconds_until(Some(f64::NAN), now),
+            Err(DateProblem::Missing)
+        );
     }
 
     #[test]

@@ -5,8 +5,7 @@ use cloudreve_api::models::{CreateShareRequest, EditShareRequest, GetShareInfoRe
 use leptos::prelude::*;
 
 use crate::components::dialogs::modal::Modal;
-use crate::components::dialogs::share_limits::{limit_of, ShareLimits};
-use crate::domain::share_link::Expiry;
+use crate::components::dialogs::share_limits::{limit_of, ExpiryChoice, ShareLimits};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::state::session::use_session;
@@ -23,7 +22,8 @@ pub fn EditShareDialog(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    let expiry = RwSignal::new(Expiry::Never);
+    let expiry = ExpiryChoice::default();
+    let tried = RwSignal::new(false);
     let downloads = RwSignal::new(String::new());
     let share_view = RwSignal::new(share.share_view);
     let failure = RwSignal::new(None::<String>);
@@ -32,6 +32,8 @@ pub fn EditShareDialog(
     let is_folder = share.is_folder();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        tried.set(true);
+        let Ok(expire) = expiry.seconds() else { return };
         let id = id.clone();
         busy.set(true);
         leptos::task::spawn_local(async move {
@@ -48,7 +50,7 @@ pub fn EditShareDialog(
                     id: id.clone(),
                     body: CreateShareRequest {
                         uri: current.source_uri,
-                        expire: expiry.get_untracked().seconds(),
+                        expire,
                         downloads: downloads.with_untracked(|d| limit_of(d).unwrap_or(0)),
                         share_view: share_view.get_untracked(),
                         show_readme: current.show_readme,
@@ -75,7 +77,7 @@ pub fn EditShareDialog(
     view! {
         <Modal title=Signal::derive(move || i18n.tf(Key::EditShareTitle, &[("name", &name)])) on_close>
             <form class="cr-dialog__form" on:submit=submit>
-                <ShareLimits expiry downloads share_view is_folder/>
+                <ShareLimits expiry checked=tried downloads share_view is_folder/>
                 <p class="cr-field__error" role="alert">{move || failure.get()}</p>
                 <div class="cr-dialog__actions">
                     <button type="button" class="cr-button cr-button--quiet" on:click=move |_| on_close.run(())>{i18n.text(Key::Cancel)}</button>

@@ -13,6 +13,7 @@ pub mod markdown;
 pub mod name_jump;
 pub mod names;
 pub mod natural_order;
+pub mod qr_code;
 pub mod resume_position;
 pub mod safe_url;
 pub mod search_query;

@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::dialogs::modal::Modal;
-use crate::components::dialogs::share_limits::{limit_of, ShareLimits};
-use crate::domain::share_link::{check_password, Expiry, PasswordProblem, SharedLink};
+use crate::components::dialogs::share_limits::{limit_of, ExpiryChoice, ShareLimits};
+use crate::domain::qr_code::qr_path;
+use crate::domain::share_link::{check_password, PasswordProblem, SharedLink};
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::state::session::use_session;
@@ -33,7 +34,8 @@ pub fn ShareDialog(
     let session = use_session();
     let protection = RwSignal::new(Protection::None);
     let custom = RwSignal::new(String::new());
-    let expiry = RwSignal::new(Expiry::Never);
+    let expiry = ExpiryChoice::default();
+    let tried = RwSignal::new(false);
     let downloads = RwSignal::new(String::new());
     let share_view = RwSignal::new(false);
     let show_readme = RwSignal::new(false);
@@ -63,6 +65,8 @@ pub fn ShareDialog(
     let limit = move || downloads.with(|d| limit_of(d));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        tried.set(true);
+        let Ok(expire) = expiry.seconds() else { return };
         if password_problem().is_some() || busy.get_untracked() {
             return;
         }
@@ -77,7 +81,7 @@ pub fn ShareDialog(
             },
             // Counted downloads only apply to single files (share.md §Create).
             downloads: if is_folder { 0 } else { limit().unwrap_or(0) },
-            expire: expiry.get_untracked().seconds(),
+            expire,
             share_view: share_view.get_untracked(),
             show_readme: is_folder && show_readme.get_untracked(),
             ..CreateShareRequest::default()
@@ -146,7 +150,7 @@ pub fn ShareDialog(
                             <p class="cr-field__error" role="alert">{move || password_problem().map(|k| i18n.t(k))}</p>
                         </Show>
                     </fieldset>
-                    <ShareLimits expiry downloads share_view is_folder/>
+                    <ShareLimits expiry checked=tried downloads share_view is_folder/>
                     {is_folder.then(|| view! {
                         <label class="cr-choice">
                             <input type="checkbox" name="share-readme" prop:checked=show_readme on:change=move |ev| show_readme.set(event_target_checked(&ev))/>
@@ -175,6 +179,17 @@ pub fn ShareDialog(
                         <Show when=move || !with_password.get()>
                             <p class="cr-share-result__password">{i18n.text(Key::SharePassword)}": "<code data-share-password="">{p.clone()}</code></p>
                         </Show>
+                    })}
+                    // Scanners want dark on light whatever the theme, so the colours are fixed.
+                    {move || qr_path(&link_text()).map(|qr| {
+                        let view_box = format!("0 0 {0} {0}", qr.extent);
+                        view! {
+                            <svg class="cr-share-qr" data-qr="" viewBox=view_box role="img" aria-label=i18n.text(Key::ShareQrCode)
+                                shape-rendering="crispEdges">
+                                <rect width="100%" height="100%" fill="#fff"/>
+                                <path d=qr.d fill="#000"/>
+                            </svg>
+                        }
                     })}
                     <p class="cr-field__error" role="alert">{move || failure.get()}</p>
                     <p class="cr-status" role="status">{move || copied.get().then(|| i18n.t(Key::Copied))}</p>

@@ -7,3 +7,4 @@ pub mod share_frame;
 pub mod share_header;
 pub mod share_problem;
 pub mod share_readme;
+pub mod single_file_card;

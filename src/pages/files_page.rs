@@ -21,6 +21,7 @@ use crate::components::share::share_frame::ShareFrame;
 use crate::components::share::share_header::ShareHeader;
 use crate::components::share::share_problem::ShareProblem;
 use crate::components::share::share_readme::ShareReadme;
+use crate::components::share::single_file_card::SingleFileCard;
 use crate::components::uploads::drop_zone::DropZone;
 use crate::components::uploads::file_pickers::{FilePickers, Pickers};
 use crate::components::viewers::viewer_host::ViewerHost;
@@ -471,10 +472,22 @@ pub fn FilesPage() -> impl IntoView {
         download(targets);
     });
     let show_readme = RwSignal::new(false);
+    // A share of one file gets a card instead of a one-row listing (and no toolbar or count).
+    let single = Memo::new(move |_| matches!(&*listing.read(), Some(Ok(l)) if l.single_file_view));
+    let single_card = move || {
+        let file = ex.files.with(|f| f.first().cloned())?;
+        let target = file.clone();
+        Some(view! {
+            <SingleFileCard file on_preview=Callback::new(move |()| open_item(0))
+                on_download=Callback::new(move |()| download(vec![target.clone()]))/>
+        })
+    };
     let body = move || {
         view! {
                 {move || in_share.get().then(|| view! { <ShareHeader uri on_download_all=download_all show_readme/> })}
-                <Toolbar perform sort=Signal::from(sort) context=Signal::derive(move || { ex.selection.track(); ex.files.track(); action_context() })/>
+                <Show when=move || !single.get()>
+                    <Toolbar perform sort=Signal::from(sort) context=Signal::derive(move || { ex.selection.track(); ex.files.track(); action_context() })/>
+                </Show>
                 {move || match &*listing.read() {
                     None => view! { <p class="cr-status" role="status">{i18n.text(Key::Loading)}</p> }.into_any(),
                     Some(Err(e)) if in_share.get() => view! {
@@ -492,12 +505,14 @@ pub fn FilesPage() -> impl IntoView {
                         on_unreadable=Callback::new(move |n: usize| toasts.error(i18n.tf(Key::UploadUnreadable, &[("count", &n.to_string())])))>
                     <div class="cr-explorer">
                         <Show when=move || !ex.files.with(Vec::is_empty) fallback=move || view! { <p class="cr-status cr-status--empty" on:contextmenu=move |ev| { ev.prevent_default(); menu.set(Some(MenuAt { x: f64::from(ev.client_x()), y: f64::from(ev.client_y()), on_item: false })) }>{move || i18n.t(if uri.with(CrUri::is_search) { Key::NoResults } else { Key::EmptyFolder })}</p> }>
-                            <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || (!sortable.with(Vec::is_empty)).then_some(on_sort)) sortable=sortable/>
+                            <Show when=move || !single.get() fallback=single_card>
+                                <FolderView sort=Signal::from(sort) on_sort=Signal::derive(move || (!sortable.with(Vec::is_empty)).then_some(on_sort)) sortable=sortable/>
+                            </Show>
                         </Show>
                         {move || info.get().map(|f| view! { <InfoPanel file=f on_close=Callback::new(move |()| info.set(None))/> })}
                     </div>
                     </DropZone>
-                    <p class="cr-status cr-status--count" aria-live="polite">
+                    <p class="cr-status cr-status--count" aria-live="polite" hidden=move || single.get()>
                         {move || {
                             let n = ex.files.with(Vec::len).to_string();
                             let selected = ex.selection.with(|s| s.len());

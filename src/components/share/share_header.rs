@@ -113,7 +113,8 @@ pub fn ShareHeader(
                     {can_save.then(|| view! {
                         <button type="button" class="cr-button" data-action="save-share" on:click=save>{i18n.text(Key::ShareSaveToMine)}</button>
                     })}
-                    {unlocked.then(|| view! {
+                    // A single file has its own Download on its card.
+                    {(unlocked && share.is_folder()).then(|| view! {
                         <button type="button" class="cr-button" data-action="download-share" on:click=move |_| on_download_all.run(())>
                             {i18n.text(Key::ShareDownloadAll)}
                         </button>

@@ -30,6 +30,10 @@ pub struct Ctx {
     pub base: String,
     /// The server's state (to add users).
     pub state: AppState,
+    /// chromedriver's port, for more browser sessions.
+    driver_port: u16,
+    /// Sessions opened with [`Ctx::fresh_browser`] (closed by `run` on every path) and their profiles.
+    extra: std::sync::Arc<std::sync::Mutex<Vec<(Client, tempfile::TempDir)>>>,
 }
 
 /// Browser viewport.
@@ -105,6 +109,33 @@ where
     let server = refserver::start(config).await.expect("server");
     let (mut driver, port) = spawn_driver().await;
     let profile = tempfile::tempdir().expect("profile dir");
+    let client = new_session(port, window, &profile).await;
+    let extra = std::sync::Arc::default();
+    let ctx = Ctx {
+        c: client.clone(),
+        base: server.url(),
+        state: server.state.clone(),
+        driver_port: port,
+        extra: std::sync::Arc::clone(&extra),
+    };
+    let outcome = tokio::spawn(scenario(ctx)).await;
+    let others = std::mem::take(&mut *extra.lock().unwrap_or_else(|e| e.into_inner()));
+    for (other, _profile) in others {
+        let _ = other.close().await;
+    }
+    let _ = client.close().await;
+    let _ = driver.kill().await;
+    drop(server);
+    if let Err(e) = outcome {
+        if e.is_panic() {
+            std::panic::resume_unwind(e.into_panic());
+        }
+        panic!("scenario failed: {e}");
+    }
+}
+
+/// A new Chromium session with its own empty profile (no storage, no cookies).
+async fn new_session(port: u16, window: Window, profile: &tempfile::TempDir) -> Client {
     let mut options = json!({
         "binary": "/usr/bin/chromium",
         "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
@@ -122,29 +153,29 @@ where
     }
     let caps = json!({ "browserName": "chrome", "goog:chromeOptions": options });
     let caps = caps.as_object().cloned().unwrap_or_default();
-    let client = ClientBuilder::native()
+    ClientBuilder::native()
         .capabilities(caps)
         .connect(&format!("http://127.0.0.1:{port}"))
         .await
-        .expect("webdriver session");
-    let ctx = Ctx {
-        c: client.clone(),
-        base: server.url(),
-        state: server.state.clone(),
-    };
-    let outcome = tokio::spawn(scenario(ctx)).await;
-    let _ = client.close().await;
-    let _ = driver.kill().await;
-    drop(server);
-    if let Err(e) = outcome {
-        if e.is_panic() {
-            std::panic::resume_unwind(e.into_panic());
-        }
-        panic!("scenario failed: {e}");
-    }
+        .expect("webdriver session")
 }
 
 impl Ctx {
+    /// A second visitor: a new browser session on the same server, with an empty profile, as
+    /// someone else's computer would be. `run` closes it with the first.
+    pub async fn fresh_browser(&self, window: Window) -> Ctx {
+        let profile = tempfile::tempdir().expect("profile dir");
+        let client = new_session(self.driver_port, window, &profile).await;
+        self.extra
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((client.clone(), profile));
+        Ctx {
+            c: client,
+            ..self.clone()
+        }
+    }
+
     /// Opens `path` on the server.
     pub async fn open(&self, path: &str) {
         self.c

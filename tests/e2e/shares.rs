@@ -31,13 +31,6 @@ async fn response_head(base: &str, path: &str) -> String {
         .collect()
 }
 
-/// Forgets the signed-in user, as a new visitor's browser would have none.
-async fn become_anonymous(ctx: &Ctx) {
-    ctx.js("localStorage.clear(); sessionStorage.clear(); return 1")
-        .await;
-    ctx.c.delete_all_cookies().await.expect("cookies");
-}
-
 /// The link shown in the share dialog.
 async fn shown_link(ctx: &Ctx) -> String {
     ctx.find("input[name=share-link]").await;
@@ -68,6 +61,9 @@ async fn shares_a_password_share_is_made_in_the_explorer_and_opened_by_an_anonym
         ctx.click_button("Create link").await;
         let link = shown_link(&ctx).await;
         assert!(link.starts_with(&format!("{}/s/", ctx.base)) && link.ends_with("/Secret42"), "{link}");
+        // The QR code beside it is drawn (its content is checked by a decoder in the unit tests).
+        let qr = ctx.js("const p = document.querySelector('svg[data-qr] path'); return !!p && p.getAttribute('d').length > 100").await;
+        assert_eq!(qr, json!(true), "a QR code of the link");
         ctx.shot("desktop-share-dialog").await;
         // Without the password in it, the link is bare and the password is shown beside it.
         ctx.click("input[name=password-in-link]").await;
@@ -81,42 +77,46 @@ async fn shares_a_password_share_is_made_in_the_explorer_and_opened_by_an_anonym
         assert!(share["expires"].is_string(), "{mine}");
         ctx.click_button("Done").await;
 
-        become_anonymous(&ctx).await;
+        // Someone else's browser: a new session with an empty profile.
+        let visitor = ctx.fresh_browser(DESKTOP).await;
         let path = bare.trim_start_matches(&ctx.base).to_string();
-        ctx.open(&path).await;
-        ctx.see("This share is protected by a password.").await;
-        ctx.see("Sign in").await;
-        let signed_out = ctx.js("return localStorage.getItem('cr_session')").await;
+        visitor.open(&path).await;
+        visitor.see("This share is protected by a password.").await;
+        visitor.see("Sign in").await;
+        let signed_out = visitor.js("return localStorage.getItem('cr_session')").await;
         assert_eq!(signed_out, json!(null), "the visitor has no session");
-        ctx.fill("input[name=share-password]", "wrong1").await;
-        ctx.click_button("Open").await;
-        ctx.see("Wrong password. Try again.").await;
-        ctx.shot("desktop-share-password").await;
-        ctx.fill("input[name=share-password]", "Secret42").await;
-        ctx.click_button("Open").await;
-        ctx.see("notes.txt").await;
-        ctx.see("Shared by Admin").await;
-        ctx.shot("desktop-share-visitor").await;
+        visitor.fill("input[name=share-password]", "wrong1").await;
+        visitor.click_button("Open").await;
+        visitor.see("Wrong password. Try again.").await;
+        visitor.shot("desktop-share-password").await;
+        visitor.fill("input[name=share-password]", "Secret42").await;
+        visitor.click_button("Open").await;
+        visitor.see("notes.txt").await;
+        visitor.see("Shared by Admin").await;
+        visitor.shot("desktop-share-visitor").await;
         // Nothing a visitor may not do is offered.
-        let text = ctx.body_text().await;
+        let text = visitor.body_text().await;
         for absent in ["Upload", "New folder", "Delete"] {
             assert!(!text.contains(absent), "{absent} is offered to a visitor: {text}");
         }
         // Preview in the text viewer, then download the file.
-        ctx.click("[data-view=list]").await;
-        ctx.find(".cr-files__label").await;
-        select(&ctx, &["notes.txt"]).await;
-        ctx.click_button("Open").await;
-        ctx.see("Packing list: sun cream, hat.").await;
-        ctx.click("button[data-action=close-viewer]").await;
+        visitor.click("[data-view=list]").await;
+        visitor.find(".cr-files__label").await;
+        select(&visitor, &["notes.txt"]).await;
+        visitor.click_button("Open").await;
+        visitor.see("Packing list: sun cream, hat.").await;
+        visitor.click("button[data-action=close-viewer]").await;
         let dir = tempfile::tempdir().expect("download dir");
-        downloads_into(&ctx, dir.path()).await;
-        select(&ctx, &["notes.txt"]).await;
-        ctx.click_button("Download").await;
+        downloads_into(&visitor, dir.path()).await;
+        select(&visitor, &["notes.txt"]).await;
+        visitor.click_button("Download").await;
         assert_eq!(downloaded(dir.path(), "notes.txt").await, notes);
         // The view was counted once for this visit.
         let views = ctx.state.db.with(|c| c.query_row("SELECT visited FROM shares", [], |r| r.get::<_, i64>(0))).expect("views");
         assert!(views >= 1, "views: {views}");
+        // The owner's own browser is still signed in: the visit happened elsewhere.
+        let owner = ctx.js("return !!localStorage.getItem('cr_session')").await;
+        assert_eq!(owner, json!(true));
     })
     .await;
 }
@@ -149,12 +149,20 @@ async fn shares_expired_and_single_file_shares_on_a_phone() {
             ctx.open(&format!("/s/{single}")).await;
             ctx.see("Report.txt").await;
             ctx.see("Shared by Admin").await;
+            // One file is a card with its size, not a listing of one.
+            ctx.find("[data-single-file]").await;
+            ctx.see("17 B").await;
+            let listing = ctx.js("return [!!document.querySelector('[data-cr-item]'), !!document.querySelector('button[data-action=download-share]')]").await;
+            assert_eq!(listing, json!([false, false]), "no rows, one Download");
+            ctx.click("button[data-action=preview-single]").await;
+            ctx.see("quarterly numbers").await;
+            ctx.click("button[data-action=close-viewer]").await;
             let fits = "return document.documentElement.scrollWidth <= window.innerWidth";
             ctx.wait_js(fits, json!(true)).await;
             ctx.shot("phone-share-single-file").await;
             let dir = tempfile::tempdir().expect("download dir");
             downloads_into(&ctx, dir.path()).await;
-            ctx.click("button[data-action=download-share]").await;
+            ctx.click("button[data-action=download-single]").await;
             assert_eq!(
                 downloaded(dir.path(), "Report.txt").await,
                 b"quarterly numbers"
@@ -253,11 +261,22 @@ async fn shares_my_shares_loads_pages_as_it_scrolls_and_deletes_a_link() {
         ctx.wait_js(&format!("return document.querySelector('{row} .cr-share-row__state')?.textContent"), json!("Expired")).await;
         ctx.click(&format!("{row} button.cr-button--quiet")).await;
         ctx.find("dialog[open] select[name=share-expiry]").await;
-        ctx.shot("desktop-edit-share").await;
+        // A custom date: one in the past is refused before any request, then two days ahead.
+        ctx.js("const s = document.querySelector('select[name=share-expiry]'); s.value = 'custom'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1").await;
+        let set_date = |days: i64| format!("const d = new Date(Date.now() + {days} * 86400000); const p = n => String(n).padStart(2, '0'); const i = document.querySelector('input[name=share-expiry-date]'); i.value = `${{d.getFullYear()}}-${{p(d.getMonth() + 1)}}-${{p(d.getDate())}}T${{p(d.getHours())}}:${{p(d.getMinutes())}}`; i.dispatchEvent(new Event('input', {{ bubbles: true }})); return 1");
+        ctx.js(&set_date(-1)).await;
         ctx.click_button("Save").await;
-        ctx.wait_js(&format!("return !!document.querySelector('{row}') && !document.querySelector('{row} .cr-share-row__state')"), json!(true)).await;
+        ctx.see("Pick a moment at least a minute from now.").await;
+        ctx.shot("desktop-edit-share").await;
+        ctx.js(&set_date(2)).await;
+        ctx.click_button("Save").await;
+        ctx.wait_js(&format!("return (document.querySelector('{row} .cr-share-row__state')?.textContent || '').startsWith('Expires')"), json!(true)).await;
         let info = ctx.api("GET", &format!("/share/info/{old}"), json!(null)).await;
         assert_eq!((info["code"].as_i64(), info["data"]["expired"].as_bool()), (Some(0), Some(false)), "{info}");
+        // The server's expiry is the picked minute, two days from now.
+        let expires = ctx.state.db.with(|c| c.query_row("SELECT expires_at FROM shares WHERE expires_at > 1000", [], |r| r.get::<_, i64>(0))).expect("expiry") / 1000;
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).expect("clock").as_secs() as i64;
+        assert!((expires - now - 2 * 86_400).abs() <= 120, "expires {expires}, now {now}");
         let rows = "return document.querySelectorAll('.cr-share-row').length";
         let first = ctx.js(rows).await.as_u64().unwrap_or(0);
         assert!((1..=40).contains(&first), "only the rows on screen: {first}");

@@ -2,7 +2,7 @@
 
 use std::fs;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use flate2::write::GzEncoder;
@@ -26,6 +26,7 @@ pub fn release() -> anyhow::Result<BundleSize> {
     bootstrap::ensure_tools()?;
     step("building the release app (trunk build --release)");
     run(command("trunk").args(["build", "--release", "--locked"]))?;
+    precompress(&cmd::root().join("dist"))?;
     let size = bundle_size()?;
     println!(
         "wasm bundle: {} bytes raw, {} bytes gzip ({:.1} KiB gzip) — {}",
@@ -38,6 +39,30 @@ pub fn release() -> anyhow::Result<BundleSize> {
             .unwrap_or_default()
     );
     Ok(size)
+}
+
+/// Writes a gzip -9 twin (`<file>.gz`) of each script, stylesheet and wasm file in `dist`, for
+/// servers that hand out precompressed files (the reference server, nginx `gzip_static`): the
+/// wasm goes out at about 40% of its size without compressing it on every request.
+fn precompress(dist: &Path) -> anyhow::Result<()> {
+    for entry in fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
+        let path = entry?.path();
+        let wanted = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| matches!(e, "wasm" | "js" | "css"));
+        if !wanted {
+            continue;
+        }
+        let bytes = fs::read(&path)?;
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        gz.write_all(&bytes)?;
+        let mut twin = path.clone().into_os_string();
+        twin.push(".gz");
+        fs::write(&twin, gz.finish()?)
+            .with_context(|| format!("writing {}", Path::new(&twin).display()))?;
+    }
+    Ok(())
 }
 
 /// Measures the `_bg.wasm` in `dist/`.

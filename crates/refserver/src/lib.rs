@@ -3,6 +3,7 @@
 //! [`app`] builds the whole router (API under `/api/v4`, the built app with SPA fallback at `/`), so
 //! tests can call it without a socket; [`start`] binds and serves it.
 
+pub mod app_assets;
 pub mod archive;
 pub mod auth;
 pub mod blobs;
@@ -35,7 +36,6 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
 pub use config::Config;
@@ -66,9 +66,7 @@ pub fn app(state: AppState) -> Router {
             get(routes::direct_links::follow).with_state(state.clone()),
         );
     let router = match &state.config.dist_dir {
-        Some(dist) => router.fallback_service(
-            ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html"))),
-        ),
+        Some(dist) => router.fallback_service(app_assets::service(dist)),
         None => router.fallback(|| async {
             (
                 StatusCode::NOT_FOUND,
@@ -76,10 +74,12 @@ pub fn app(state: AppState) -> Router {
             )
         }),
     };
-    let router = router.layer(middleware::from_fn_with_state(
-        state.clone(),
-        framing::framing,
-    ));
+    let router = router
+        .layer(middleware::from_fn(app_assets::cache_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            framing::framing,
+        ));
     // Spans name the path only: queries carry signatures and WOPI access tokens, which are never
     // logged.
     router.layer(TraceLayer::new_for_http().make_span_with(|req: &Request| {

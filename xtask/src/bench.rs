@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the bundle size, the reference server's listing speed, the file explorer
 //! in headless Chromium (folders of 2,000 and 10,000 files × list/grid/gallery × CPU 1x/4x), and a
-//! 1 GiB upload through the app against curl (`upload`). Prints the results and, after a full run,
+//! 1 GiB upload through the app against curl (`upload`), and a first visit of the embeddable share
+//! viewer (`embed`). Prints the results and, after a full run,
 //! writes them to BENCHMARKS.md.
 //!
 //! Each browser cell runs in its own fresh Chromium session (cold profile and caches), against one
@@ -9,6 +10,7 @@
 mod browser;
 mod cdp;
 mod cell;
+mod embed;
 mod report;
 mod seed;
 mod upload;
@@ -29,9 +31,12 @@ use crate::cmd::{command, output, step};
 use crate::{bootstrap, build};
 
 const USAGE: &str = "usage: cargo xtask bench [--sizes 2000,10000] [--views list,grid,gallery] [--cpu 1,4] [--no-listing]
-                         [--upload | --no-upload] [--upload-mib 1024] [--upload-runs 2] [--no-build]
-  --upload       only the upload benchmark (no listing, no explorer cells)
+                         [--upload | --no-upload] [--upload-mib 1024] [--upload-runs 2]
+                         [--embed | --no-embed] [--no-build]
+  --upload       only the upload benchmark (no listing, no explorer cells, no embed)
+  --embed        only the embeddable share viewer's first visit
   --no-upload    skip the upload benchmark
+  --no-embed     skip the embed benchmark
   --upload-mib   size of the uploaded file (default 1024: the issue's 1 GiB)
   --upload-runs  uploads per sender (app, bare XHR, curl, taking turns; default 2)
   --no-build     use the app already in dist/ instead of building it
@@ -45,6 +50,7 @@ struct Options {
     listing: bool,
     explorer: bool,
     upload: Option<upload::Options>,
+    embed: bool,
     build: bool,
     full: bool,
 }
@@ -71,6 +77,7 @@ impl Options {
             listing: true,
             explorer: true,
             upload: Some(upload::Options::default()),
+            embed: true,
             build: true,
             full: args.is_empty(),
         };
@@ -89,7 +96,14 @@ impl Options {
                 "--upload" => {
                     o.listing = false;
                     o.explorer = false;
+                    o.embed = false;
                 }
+                "--embed" => {
+                    o.listing = false;
+                    o.explorer = false;
+                    o.upload = None;
+                }
+                "--no-embed" => o.embed = false,
                 "--no-upload" => o.upload = None,
                 "--upload-mib" => {
                     upload_options.mib = one(args.next(), |v| v.parse().ok().filter(|m| *m > 0))?
@@ -147,6 +161,13 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     };
     let browser_secs = started.elapsed().as_secs_f64();
     // A failed upload part is reported after the explorer's results, which stay printed.
+    // Like the uploads, a failed embed part is reported after what did run.
+    let embed = options.embed.then(|| embed::part(&bin_dir));
+    let (embed, embed_error) = match embed {
+        Some(Ok(r)) => (Some(r), None),
+        Some(Err(e)) => (None, Some(e)),
+        None => (None, None),
+    };
     let uploads = options.upload.map(|o| upload::part(&bin_dir, o));
     let (uploads, upload_error) = match uploads {
         Some(Ok(r)) => (Some(r), None),
@@ -156,15 +177,17 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     let report = Report {
         machine,
         bundle: format!(
-            "wasm: {} bytes raw, {} bytes gzip -9 ({:.1} KiB).",
+            "wasm: {} bytes raw, {} bytes gzip -9 ({:.1} KiB), {:.1} KiB brotli (what the reference server sends).",
             size.raw,
             size.gzip,
-            size.gzip as f64 / 1024.0
+            size.gzip as f64 / 1024.0,
+            size.brotli as f64 / 1024.0
         ),
         listing,
         cells,
         browser_secs,
         uploads,
+        embed,
     };
     println!("\n{}", report.machine);
     if options.explorer {
@@ -178,6 +201,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
     if let Some(u) = &report.uploads {
         println!("{}", u.markdown());
     }
+    if let Some(e) = &report.embed {
+        println!("{}", e.markdown());
+    }
     println!("bench took {:.0} s", run_started.elapsed().as_secs_f64());
     let failed = report
         .cells
@@ -186,6 +212,9 @@ pub fn run(args: &[String]) -> anyhow::Result<()> {
         .count();
     if failed > 0 {
         bail!("{failed} browser cell(s) failed; BENCHMARKS.md left as it was");
+    }
+    if let Some(e) = embed_error {
+        return Err(e.context("the embed benchmark failed; BENCHMARKS.md left as it was"));
     }
     if let Some(e) = upload_error {
         return Err(e.context("the upload benchmark failed; BENCHMARKS.md left as it was"));

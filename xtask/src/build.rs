@@ -17,8 +17,10 @@ pub struct BundleSize {
     pub path: PathBuf,
     /// Bytes on disk.
     pub raw: usize,
-    /// Bytes after gzip -9 (what a browser downloads from a compressing server).
+    /// Bytes after gzip -9.
     pub gzip: usize,
+    /// Bytes of the `.br` twin (what a browser downloads from the reference server).
+    pub brotli: usize,
 }
 
 /// Builds the release app into `dist/` and prints its size.
@@ -29,10 +31,11 @@ pub fn release() -> anyhow::Result<BundleSize> {
     precompress(&cmd::root().join("dist"))?;
     let size = bundle_size()?;
     println!(
-        "wasm bundle: {} bytes raw, {} bytes gzip ({:.1} KiB gzip) — {}",
+        "wasm bundle: {} bytes raw, {} bytes gzip ({:.1} KiB gzip), {:.1} KiB brotli — {}",
         size.raw,
         size.gzip,
         size.gzip as f64 / 1024.0,
+        size.brotli as f64 / 1024.0,
         size.path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -41,9 +44,10 @@ pub fn release() -> anyhow::Result<BundleSize> {
     Ok(size)
 }
 
-/// Writes a gzip -9 twin (`<file>.gz`) of each script, stylesheet and wasm file in `dist`, for
-/// servers that hand out precompressed files (the reference server, nginx `gzip_static`): the
-/// wasm goes out at about 40% of its size without compressing it on every request.
+/// Writes a brotli (`<file>.br`, quality 11) and a gzip -9 (`<file>.gz`) twin of each script,
+/// stylesheet and wasm file in `dist`, for servers that hand out precompressed files (the
+/// reference server, nginx `gzip_static`/`brotli_static`): the wasm goes out at under a third of
+/// its size (brotli; 40% with gzip) without compressing it on every request.
 fn precompress(dist: &Path) -> anyhow::Result<()> {
     for entry in fs::read_dir(dist).with_context(|| format!("reading {}", dist.display()))? {
         let path = entry?.path();
@@ -57,10 +61,19 @@ fn precompress(dist: &Path) -> anyhow::Result<()> {
         let bytes = fs::read(&path)?;
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&bytes)?;
-        let mut twin = path.clone().into_os_string();
-        twin.push(".gz");
-        fs::write(&twin, gz.finish()?)
-            .with_context(|| format!("writing {}", Path::new(&twin).display()))?;
+        let mut br = Vec::new();
+        let params = brotli::enc::BrotliEncoderParams {
+            quality: 11,
+            lgwin: 24,
+            ..Default::default()
+        };
+        brotli::BrotliCompress(&mut bytes.as_slice(), &mut br, &params)?;
+        for (ext, data) in [(".gz", gz.finish()?), (".br", br)] {
+            let mut twin = path.clone().into_os_string();
+            twin.push(ext);
+            fs::write(&twin, data)
+                .with_context(|| format!("writing {}", Path::new(&twin).display()))?;
+        }
     }
     Ok(())
 }
@@ -77,9 +90,14 @@ pub fn bundle_size() -> anyhow::Result<BundleSize> {
     let bytes = fs::read(&path)?;
     let mut gz = GzEncoder::new(Vec::new(), Compression::best());
     gz.write_all(&bytes)?;
+    let mut br = path.clone().into_os_string();
+    br.push(".br");
+    // Builds older than the .br twins have none.
+    let brotli = fs::metadata(&br).map_or(0, |m| m.len() as usize);
     Ok(BundleSize {
         raw: bytes.len(),
         gzip: gz.finish()?.len(),
+        brotli,
         path,
     })
 }

@@ -1,5 +1,5 @@
-//! Serving the built app: its files (the `.gz` twin that `cargo xtask build` writes next to each
-//! big asset when the browser accepts gzip), the SPA fallback to `index.html`, and cache headers.
+//! Serving the built app and compressing the API's JSON. The app: its files (the `.br` or `.gz` twin that `cargo xtask build` writes next
+//! to each asset, when the browser accepts that encoding), the SPA fallback to `index.html`, and cache headers.
 //! Trunk names every asset after a hash of its content, so those may be cached for good; the page
 //! itself must be revalidated, or a browser would keep starting an old build.
 
@@ -7,15 +7,36 @@ use std::path::Path;
 
 use axum::extract::Request;
 use axum::http::header::{HeaderValue, CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::{Extensions, HeaderMap, StatusCode, Version};
 use axum::middleware::Next;
 use axum::response::Response;
+use tower_http::compression::predicate::{Predicate, SizeAbove};
+use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
 /// The built app in `dist`, falling back to its `index.html` for client-side routes.
 pub fn service(dist: &Path) -> ServeDir<ServeFile> {
     ServeDir::new(dist)
+        .precompressed_br()
         .precompressed_gzip()
-        .fallback(ServeFile::new(dist.join("index.html")).precompressed_gzip())
+        .fallback(ServeFile::new(dist.join("index.html")))
+}
+
+/// Compresses the API's JSON answers (a 500-item listing is ~120 KiB of repetitive JSON) for
+/// clients that accept it. File contents are left alone: they carry byte ranges, and most formats
+/// are compressed already.
+pub fn json_compression() -> CompressionLayer<impl Predicate> {
+    CompressionLayer::new()
+        .br(true)
+        .gzip(true)
+        .compress_when(SizeAbove::new(1024).and(is_json))
+}
+
+/// Whether a response is JSON.
+fn is_json(_: StatusCode, _: Version, headers: &HeaderMap, _: &Extensions) -> bool {
+    headers
+        .get(CONTENT_TYPE)
+        .is_some_and(|t| t.as_bytes().starts_with(b"application/json"))
 }
 
 /// Whether `path` names a file trunk fingerprinted: `name-<16 hex digits>[_bg].<ext>`.

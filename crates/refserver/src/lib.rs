@@ -53,6 +53,7 @@ pub fn app(state: AppState) -> Router {
     let api = routes::unlisted(api, &state.config)
         .fallback(|| async { (StatusCode::NOT_FOUND, "404 page not found") })
         .layer(middleware::from_fn(correlate))
+        .layer(app_assets::json_compression())
         .with_state(state.clone());
     let router = Router::new()
         .nest("/api/v4", api)

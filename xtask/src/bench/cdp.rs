@@ -1,5 +1,5 @@
 //! Chrome DevTools Protocol commands through chromedriver (`POST /session/{id}/goog/cdp/execute`):
-//! CPU throttling, a script for every new document, and the JS heap after a garbage collection.
+//! CPU and network throttling, a script for every new document, and the JS heap after a garbage collection.
 
 use anyhow::Context;
 use fantoccini::wd::WebDriverCompatibleCommand;
@@ -45,6 +45,24 @@ pub async fn throttle_cpu(client: &Client, rate: u32) -> anyhow::Result<()> {
         client,
         "Emulation.setCPUThrottlingRate",
         json!({ "rate": rate }),
+    )
+    .await
+    .map(drop)
+}
+
+/// Limits the page's network to `mbit` Mbit/s each way with `latency_ms` of added round trip.
+pub async fn throttle_network(client: &Client, mbit: f64, latency_ms: f64) -> anyhow::Result<()> {
+    send(client, "Network.enable", json!({})).await?;
+    let bytes_per_s = mbit * 1_000_000.0 / 8.0;
+    send(
+        client,
+        "Network.emulateNetworkConditions",
+        json!({
+            "offline": false,
+            "latency": latency_ms,
+            "downloadThroughput": bytes_per_s,
+            "uploadThroughput": bytes_per_s,
+        }),
     )
     .await
     .map(drop)

@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 
 use super::{cdp, seed};
 
-const FIRST_ITEM_JS: &str = include_str!("js/first_item.js");
+/// Records when the first item appears (also used by the embed part).
+pub const FIRST_ITEM_JS: &str = include_str!("js/first_item.js");
 const SETUP_JS: &str = include_str!("js/setup.js");
 const WAIT_FIRST_JS: &str = include_str!("js/wait_first.js");
 const SCROLL_JS: &str = include_str!("js/scroll.js");

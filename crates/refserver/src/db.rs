@@ -29,6 +29,7 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (9, include_str!("../migrations/0009_viewer_sessions.sql")),
     (10, include_str!("../migrations/0010_shares.sql")),
     (11, include_str!("../migrations/0011_direct_links.sql")),
+    (12, include_str!("../migrations/0012_activities.sql")),
 ];
 
 /// A shared SQLite connection.

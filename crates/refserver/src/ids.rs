@@ -26,6 +26,8 @@ pub enum Kind {
     Group = 7,
     /// Blob (entity).
     Entity = 8,
+    /// Activity (file history entry).
+    Activity = 9,
 }
 
 /// Encodes and decodes ids for one installation.

@@ -1,6 +1,7 @@
 //! The `/api/v4` router. Routes are registered from the contract's endpoint descriptions, so the
 //! server cannot serve a path or method the `cloudreve-api` crate does not describe.
 
+pub mod activities;
 pub mod archive_download;
 pub mod archive_list;
 pub mod callback;
@@ -91,6 +92,7 @@ pub fn api() -> (Router<AppState>, Vec<EndpointInfo>) {
     let r = callback::routes(r);
     let r = share::routes(r);
     let r = direct_links::routes(r);
+    let r = activities::routes(r);
     (r.router, r.routed)
 }
 

@@ -3,7 +3,7 @@
 mod fixtures;
 pub mod pictures;
 
-pub use fixtures::{add_big_folder, add_file, add_picture_folder, add_share};
+pub use fixtures::{add_activities, add_big_folder, add_file, add_picture_folder, add_share};
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,5 +1,6 @@
 //! Database queries, one module per table family.
 
+pub mod activities;
 pub mod archive_sessions;
 pub mod direct_links;
 pub mod files;

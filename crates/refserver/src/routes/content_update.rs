@@ -8,7 +8,7 @@ use axum::body::Body;
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use cloudreve_api::models::{FileResponse, UpdateContentRequest};
-use cloudreve_api::{Code, CrUri};
+use cloudreve_api::{Code, CrUri, Timestamp};
 use rusqlite::Connection;
 
 use super::file::{check_new_path, primary_entity, to_wire};
@@ -20,6 +20,7 @@ use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiQuery, AuthUser};
 use crate::ids::IdCodec;
 use crate::state::{now_millis, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{self, FileRow, TYPE_FILE, TYPE_FOLDER};
 use crate::store::locks::Scope;
 use crate::store::metadata::{self, THUMB_DISABLED};
@@ -70,6 +71,17 @@ async fn update(
             let tx = c.transaction()?;
             let file = target(&tx, &ids, &user, &uri, previous.as_deref())?;
             let saved = commit(&tx, &user, &file, written.as_deref(), size as i64)?;
+            let mut edited = NewActivity::new(
+                file.id,
+                Some(user.id),
+                category::ENTITY_UPLOADED,
+                &uri.to_string(),
+            );
+            if let Some(v) = saved.0.version_id {
+                edited = edited.entity(v);
+            }
+            edited.entry.entity_create_time = Some(Timestamp::from_unix_millis(now_millis()));
+            edited.record(&tx, now_millis())?;
             tx.commit()?;
             Ok(saved)
         })

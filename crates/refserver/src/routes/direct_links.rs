@@ -15,6 +15,7 @@ use rusqlite::Connection;
 
 use super::file::parse_uri;
 use super::file_ops::check_batch;
+use super::share::item_uri;
 use super::share_access;
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
@@ -22,6 +23,7 @@ use crate::extract::{ApiJson, AuthUser, SiteUrl};
 use crate::ids::{IdCodec, Kind};
 use crate::signing::{expiry_for, ContentUrl, EntityRef};
 use crate::state::{now_millis, now_secs, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{self, TYPE_FILE};
 use crate::store::{direct_links, shares, versions};
 
@@ -106,6 +108,8 @@ async fn create(
                         ));
                     }
                     let id = direct_links::insert(c, row.id, user.id, now)?;
+                    NewActivity::new(row.id, Some(user.id), category::GET_DIRECT_LINK, &raw)
+                        .record(c, now)?;
                     Ok(DirectLinkResponse {
                         link: public_link(&site, &ids, id, &row.name),
                         file_url: raw.clone(),
@@ -150,7 +154,14 @@ async fn delete(
         let row = direct_links::by_id(c, link)?
             .filter(|l| l.owner_id == user.id)
             .ok_or_else(missing)?;
-        direct_links::delete(c, row.id)
+        direct_links::delete(c, row.id)?;
+        NewActivity::new(
+            row.file_id,
+            Some(user.id),
+            category::DELETE_DIRECT_LINK,
+            &item_uri(c, row.file_id)?,
+        )
+        .record(c, now_millis())
     })
     .await?;
     ok(())
@@ -188,6 +199,15 @@ pub async fn follow(
                 return Ok(None);
             }
             direct_links::count(c, row.id)?;
+            // Whoever follows a direct link is nobody we know.
+            NewActivity::new(
+                file.id,
+                None,
+                category::ENTITY_DOWNLOADED,
+                &item_uri(c, file.id)?,
+            )
+            .ext("direct_link", "true")
+            .record(c, now_millis())?;
             Ok(Some(file))
         })
         .await;

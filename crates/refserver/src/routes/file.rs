@@ -22,6 +22,7 @@ use crate::extract::{ApiJson, ApiQuery, AuthUser, Viewer};
 use crate::ids::{IdCodec, Kind};
 use crate::search::Conditions;
 use crate::state::{now_millis, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{self, After, FileRow, OrderBy, Window, TYPE_FILE, TYPE_FOLDER};
 use crate::store::locks::Scope;
 use crate::store::users::UserRow;
@@ -401,22 +402,33 @@ async fn create(
                 AppError::code(Code::RootProtected, "Operation not allowed on root folder")
             })?;
             // Only what is created minds locks: an existing item is returned untouched, as in CE.
-            let make = |parent: &FileRow, name: &str, kind: i64| {
+            // Each item made (the missing folders on the way too) enters its history.
+            let make = |parent: &FileRow, at: &CrUri, kind: i64| {
                 ensure_unlocked(&tx, user.id, &[Scope::Into(parent.id)])?;
-                files::create(&tx, parent, name, kind, 0, None, now)
+                let made = files::create(&tx, parent, at.name(), kind, 0, None, now)?;
+                NewActivity::new(
+                    made.id,
+                    Some(user.id),
+                    category::FILE_CREATE,
+                    &at.to_string(),
+                )
+                .record(&tx, now)?;
+                Ok::<_, AppError>(made)
             };
+            let mut at = CrUri::my();
             for seg in ancestors {
+                at = at.join(seg);
                 cur = match files::child(&tx, cur.id, seg)? {
                     Some(f) if f.file_type == TYPE_FOLDER => f,
                     Some(_) => return Err(AppError::code(Code::ObjectExist, "Object existed")),
-                    None => make(&cur, seg, TYPE_FOLDER)?,
+                    None => make(&cur, &at, TYPE_FOLDER)?,
                 };
             }
             let row = match files::child(&tx, cur.id, last)? {
                 // A shortcut is always a new item: an existing one is no shortcut to reuse.
                 Some(f) if f.file_type == want && !req.err_on_conflict && shortcut.is_empty() => f,
                 Some(_) => return Err(AppError::code(Code::ObjectExist, "Object existed")),
-                None => make(&cur, last, want)?,
+                None => make(&cur, &at.join(last), want)?,
             };
             for (k, v) in &shortcut {
                 metadata::set(&tx, row.id, k, v)?;

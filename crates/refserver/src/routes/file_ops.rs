@@ -16,6 +16,7 @@ use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiJson, AuthUser};
 use crate::state::{now_millis, now_secs, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{self, FileRow, FS_TRASH, TYPE_FOLDER};
 use crate::store::locks::Scope;
 use crate::store::metadata::{self, EXPECTED_COLLECT_TIME, RESTORE_URI};
@@ -181,6 +182,15 @@ async fn rename(
             }
             let now = now_millis();
             files::relocate(&tx, row.id, parent, &new_name, now)?;
+            let renamed = target.parent().unwrap_or_else(CrUri::my).join(&new_name);
+            NewActivity::new(
+                row.id,
+                Some(user.id),
+                category::FILE_RENAME,
+                &renamed.to_string(),
+            )
+            .names(&row.name, &new_name)
+            .record(&tx, now)?;
             let meta = metadata::all(&tx, row.id)?;
             tx.commit()?;
             Ok((
@@ -225,6 +235,14 @@ async fn delete(
                 if row.parent_id.is_none() {
                     return Err(not_supported());
                 }
+                // Recorded while the item is still in place, so the folders above it show it.
+                let gone = if permanent {
+                    category::DELETE_FILE
+                } else {
+                    category::MOVE_TO_TRASH
+                };
+                NewActivity::new(row.id, Some(user.id), gone, &uri.to_string())
+                    .record(tx, now_millis())?;
                 if permanent {
                     let orphaned = files::delete_tree(tx, row.id)?;
                     // unlink keeps the blobs on disk.
@@ -289,6 +307,15 @@ async fn restore(
                     return Err(AppError::code(Code::ObjectExist, "Object existed"));
                 }
                 files::relocate(tx, item.id, parent.id, origin.name(), now_millis())?;
+                NewActivity::new(
+                    item.id,
+                    Some(user.id),
+                    category::MOVE_TO,
+                    &origin.to_string(),
+                )
+                .from_to(&uri.to_string(), &origin.to_string())
+                .ext("restored", "true")
+                .record(tx, now_millis())?;
                 metadata::remove(tx, item.id, RESTORE_URI)?;
                 metadata::remove(tx, item.id, EXPECTED_COLLECT_TIME)
             })
@@ -348,10 +375,25 @@ async fn move_files(
                     return Err(AppError::code(Code::ObjectExist, "Object existed"));
                 }
                 let now = now_millis();
+                let to = dst.join(&name).to_string();
+                let from = uri.to_string();
                 if copy {
-                    files::copy_tree(tx, &src, &folder, &name, now)?;
+                    let made = files::copy_tree(tx, &src, &folder, &name, now)?;
+                    NewActivity::new(src.id, Some(user.id), category::COPY_FROM, &from)
+                        .from_to(&from, &to)
+                        .record(tx, now)?;
+                    NewActivity::new(made.id, Some(user.id), category::COPY_TO, &to)
+                        .from_to(&from, &to)
+                        .record(tx, now)?;
                 } else {
+                    let left = src.parent_id;
                     files::relocate(tx, src.id, folder.id, &name, now)?;
+                    let mut moved = NewActivity::new(src.id, Some(user.id), category::MOVE_TO, &to)
+                        .from_to(&from, &to);
+                    if let Some(old) = left {
+                        moved = moved.also_under(old);
+                    }
+                    moved.record(tx, now)?;
                     if from_trash {
                         metadata::remove(tx, src.id, RESTORE_URI)?;
                         metadata::remove(tx, src.id, EXPECTED_COLLECT_TIME)?;

@@ -13,13 +13,15 @@ use super::archive_download;
 use super::content::no_entity;
 use super::file::{check_owner, parse_uri};
 use super::file_ops::{check_batch, not_supported};
+use super::share::item_uri;
 use super::share_access;
 use super::ApiRouter;
 use crate::error::AppError;
 use crate::extract::{ApiJson, Viewer};
-use crate::ids::IdCodec;
+use crate::ids::{IdCodec, Kind};
 use crate::signing::{expiry_for, ContentUrl, EntityRef, URL_TTL};
 use crate::state::{now_millis, now_secs, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{FileRow, TYPE_FILE};
 use crate::store::shares;
 use crate::store::users::UserRow;
@@ -168,8 +170,9 @@ fn target(
     }
     // Single-file shares count every URL made for their file by someone else (share.md §Expiry
     // and counters); the last allowed one spends the link.
-    if let Some(opened) =
-        share.filter(|o| o.is_file() && caller.is_none_or(|u| u.id != o.share.owner_id))
+    if let Some(opened) = share
+        .as_ref()
+        .filter(|o| o.is_file() && caller.is_none_or(|u| u.id != o.share.owner_id))
     {
         shares::count_download(c, opened.share.id)?;
     }
@@ -178,6 +181,17 @@ fn target(
         None => versions::current_entity(&row).unwrap_or(EntityRef::File(row.id)),
         Some(e) => owned_entity(c, &row, e)?,
     };
+    // A URL is made to read the file (download or preview): a read in its history.
+    let mut read = NewActivity::new(
+        row.id,
+        caller.map(|u| u.id),
+        category::ENTITY_DOWNLOADED,
+        &item_uri(c, row.id)?,
+    );
+    if let Some(opened) = &share {
+        read = read.ext("share_id", &ids.encode(Kind::Share, opened.share.id));
+    }
+    read.record(c, now_millis())?;
     Ok(Target {
         name: row.name,
         entity,

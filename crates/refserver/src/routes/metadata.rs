@@ -16,7 +16,8 @@ use super::lock::ensure_batch_unlocked;
 use super::ApiRouter;
 use crate::error::{ApiResult, AppError};
 use crate::extract::{ApiJson, AuthUser};
-use crate::state::AppState;
+use crate::state::{now_millis, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::locks::Scope;
 use crate::store::metadata;
 
@@ -61,6 +62,13 @@ async fn patch(
                         metadata::set(tx, row.id, &p.key, p.value.as_deref().unwrap_or(""))?;
                     }
                 }
+                NewActivity::new(
+                    row.id,
+                    Some(user.id),
+                    category::UPDATE_METADATA,
+                    &uri.to_string(),
+                )
+                .record(tx, now_millis())?;
                 Ok(())
             })?;
             Ok(failed)

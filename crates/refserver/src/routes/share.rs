@@ -23,6 +23,7 @@ use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiJson, ApiQuery, AuthUser, SiteUrl, Viewer};
 use crate::ids::{IdCodec, Kind};
 use crate::state::{now_millis, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{self, TYPE_FOLDER};
 use crate::store::shares::{self, Order, Settings, ShareRow, Which};
 use crate::store::users::{self, UserRow, ADMIN_GROUP};
@@ -45,6 +46,18 @@ pub fn short_link(site: &str, ids: &IdCodec, share: &ShareRow, with_password: bo
     } else {
         format!("{site}/s/{id}")
     }
+}
+
+/// The `my` URI of the item `file` as it is now (`""` once it left `my`).
+pub fn item_uri(c: &Connection, file: i64) -> Result<String, AppError> {
+    Ok(shares::path_in_my(c, file)?
+        .map(|segments| {
+            segments
+                .iter()
+                .fold(CrUri::my(), |u, s| u.join(s))
+                .to_string()
+        })
+        .unwrap_or_default())
 }
 
 /// A user as other people see them (models.md §User, redacted).
@@ -222,6 +235,9 @@ async fn create(
                 .ok_or(AppError::NotFound("src file not found"))?;
             let id = shares::insert(c, user.id, item.id, &password, &settings, now)?;
             let share = shares::by_id(c, id)?.ok_or_else(not_found)?;
+            NewActivity::new(item.id, Some(user.id), category::SHARE, &uri.to_string())
+                .ext("share_id", &ids.encode(Kind::Share, id))
+                .record(c, now)?;
             Ok(short_link(&site, &ids, &share, true))
         })
         .await?;
@@ -252,6 +268,14 @@ async fn edit(
             }
             shares::update(c, share.id, &settings)?;
             let share = shares::by_id(c, share.id)?.ok_or_else(not_found)?;
+            NewActivity::new(
+                share.file_id,
+                Some(user.id),
+                category::EDIT_SHARE,
+                &uri.to_string(),
+            )
+            .ext("share_id", &ids.encode(Kind::Share, share.id))
+            .record(c, now)?;
             Ok(short_link(&site, &ids, &share, true))
         })
         .await?;
@@ -288,6 +312,16 @@ async fn info(
             };
             if q.count_views == Some(true) {
                 shares::count_view(c, opened.share.id)?;
+                // The owner's history shows the visit (anonymous visitors as nobody).
+                let root = opened.root.id;
+                NewActivity::new(
+                    root,
+                    viewer.map(|u| u.id),
+                    category::SHARE_LINK_VIEWED,
+                    &item_uri(c, root)?,
+                )
+                .ext("share_id", &ids.encode(Kind::Share, opened.share.id))
+                .record(c, now_millis())?;
             }
             let share = shares::by_id(c, opened.share.id)?.ok_or_else(not_found)?;
             let source_uri = (is_owner && q.owner_extended == Some(true))
@@ -497,7 +531,15 @@ async fn delete(
         let share = shares::by_id(c, share_id)?
             .filter(|sh| sh.owner_id == user.id || user.group_id == ADMIN_GROUP)
             .ok_or_else(not_found)?;
-        shares::delete(c, share.id)
+        shares::delete(c, share.id)?;
+        NewActivity::new(
+            share.file_id,
+            Some(user.id),
+            category::DELETE_SHARE,
+            &item_uri(c, share.file_id)?,
+        )
+        .ext("share_id", &id)
+        .record(c, now_millis())
     })
     .await?;
     ok(())

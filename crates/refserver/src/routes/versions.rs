@@ -17,6 +17,7 @@ use crate::extract::{ApiJson, AuthUser};
 use crate::ids::Kind;
 use crate::signing::EntityRef;
 use crate::state::{now_millis, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{FileRow, TYPE_FILE};
 use crate::store::locks::Scope;
 use crate::store::metadata::{self, THUMB_DISABLED};
@@ -89,6 +90,14 @@ async fn set_current(
         if let (false, Some(v)) = (n.current, &n.version) {
             versions::set_current(&tx, &n.file, v, now_millis())?;
             metadata::remove(&tx, n.file.id, THUMB_DISABLED)?;
+            NewActivity::new(
+                n.file.id,
+                Some(user.id),
+                category::SET_CURRENT_VERSION,
+                &req.uri,
+            )
+            .entity(v.id)
+            .record(&tx, now_millis())?;
         }
         tx.commit()?;
         Ok(())
@@ -112,6 +121,9 @@ async fn delete(
                 _ => return Err(AppError::Forbidden("Cannot delete current version")),
             };
             let freed = versions::delete(&tx, &v)?;
+            NewActivity::new(n.file.id, Some(user.id), category::DELETE_VERSION, &req.uri)
+                .entity(v.id)
+                .record(&tx, now_millis())?;
             tx.commit()?;
             Ok(freed)
         })

@@ -120,3 +120,42 @@ pub fn add_share(
     })?;
     Ok(state.ids.encode(crate::ids::Kind::Share, id))
 }
+
+/// Adds `count` history entries to `owner`'s item at `path`, oldest first, one minute apart and
+/// ending now: renames, downloads and tag changes in turn, all by `owner` (for feeds to scroll).
+pub fn add_activities(
+    state: &AppState,
+    owner: i64,
+    path: &str,
+    count: usize,
+) -> anyhow::Result<()> {
+    use crate::store::activities::{category, NewActivity};
+    let segments: Vec<String> = path
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    let uri = segments
+        .iter()
+        .fold(cloudreve_api::CrUri::my(), |u, s| u.join(s))
+        .to_string();
+    state.db.with(|c| -> anyhow::Result<()> {
+        let now = now_millis();
+        let tx = c.transaction()?;
+        let item = files::resolve(&tx, owner, &segments, now)
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .ok_or_else(|| anyhow::anyhow!("no {path}"))?;
+        for i in 0..count {
+            let at = now - (count - 1 - i) as i64 * 60_000;
+            let entry = match i % 3 {
+                0 => NewActivity::new(item.id, Some(owner), category::FILE_RENAME, &uri)
+                    .names(&format!("draft-{i}"), &format!("draft-{}", i + 1)),
+                1 => NewActivity::new(item.id, Some(owner), category::ENTITY_DOWNLOADED, &uri),
+                _ => NewActivity::new(item.id, Some(owner), category::UPDATE_METADATA, &uri),
+            };
+            entry.record(&tx, at).map_err(|e| anyhow::anyhow!("{e}"))?;
+        }
+        tx.commit()?;
+        Ok(())
+    })
+}

@@ -5,12 +5,13 @@
 
 use std::path::Path;
 
-use cloudreve_api::Code;
+use cloudreve_api::{Code, Timestamp};
 use rusqlite::Connection;
 
 use super::parts;
 use crate::error::AppError;
 use crate::state::{now_millis, now_secs};
+use crate::store::activities::{category, NewActivity};
 use crate::store::metadata::{self, THUMB_DISABLED};
 use crate::store::uploads::{self, SessionRow, UPLOAD_SESSION_ID};
 use crate::store::{files, versions};
@@ -108,11 +109,28 @@ pub fn settle(
 ) -> Result<Vec<String>, AppError> {
     let file = files::by_id(tx, session.file_id)?.ok_or_else(expired)?;
     let updated = session.last_modified.unwrap_or_else(now_millis);
+    let now = now_millis();
     if session.placeholder {
         files::set_content(tx, file.id, blob, session.size, updated)?;
+        NewActivity::new(
+            file.id,
+            Some(session.owner_id),
+            category::FILE_CREATE,
+            &session.uri,
+        )
+        .record(tx, now)?;
     } else {
         // Overwriting (`entity_type: version`) keeps the old content as a version.
-        versions::write(tx, &file, blob, session.size, updated, session.owner_id)?;
+        let version = versions::write(tx, &file, blob, session.size, updated, session.owner_id)?;
+        let mut uploaded = NewActivity::new(
+            file.id,
+            Some(session.owner_id),
+            category::ENTITY_UPLOADED,
+            &session.uri,
+        )
+        .entity(version);
+        uploaded.entry.entity_create_time = Some(Timestamp::from_unix_millis(now));
+        uploaded.record(tx, now)?;
     }
     metadata::remove(tx, file.id, UPLOAD_SESSION_ID)?;
     if !session.placeholder {

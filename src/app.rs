@@ -9,6 +9,7 @@ use crate::components::downloads::tree_download_panel::TreeDownloadPanel;
 use crate::components::uploads::conflict_dialog::ConflictDialog;
 use crate::components::uploads::upload_panel::UploadPanel;
 use crate::i18n::provide_i18n;
+use crate::pages::activity_page::ActivityPage;
 use crate::pages::embed_page::EmbedPage;
 use crate::pages::files_page::FilesPage;
 use crate::pages::my_shares_page::MySharesPage;
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/home") view=FilesPage/>
                 <Route path=path!("/session") view=SignInPage/>
                 <Route path=path!("/shares") view=MySharesPage/>
+                <Route path=path!("/activity") view=ActivityPage/>
                 <Route path=path!("/profile/:id") view=ProfilePage/>
                 <Route path=path!("/s/:id") view=SharePage/>
                 <Route path=path!("/s/:id/:password") view=SharePage/>

@@ -1,5 +1,6 @@
 //! Reusable views, by feature.
 
+pub mod activity;
 pub mod common;
 pub mod dialogs;
 pub mod downloads;

@@ -1,5 +1,6 @@
 //! Pure logic with no browser in it, tested natively.
 
+pub mod activity;
 pub mod archive_tree;
 pub mod file_actions;
 pub mod file_kind;

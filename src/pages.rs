@@ -1,5 +1,6 @@
 //! Routed pages, one per file.
 
+pub mod activity_page;
 pub mod embed_page;
 pub mod files_page;
 pub mod my_shares_page;

@@ -1,5 +1,6 @@
 //! App-wide services provided through context.
 
+pub mod activity_feed;
 pub mod content_url;
 pub mod dialog;
 pub mod downloads;

@@ -2,6 +2,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod activity;
 mod downloads;
 mod embed_host;
 mod explorer;

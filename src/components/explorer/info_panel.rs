@@ -6,6 +6,7 @@ use cloudreve_api::CrUri;
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::components::activity::activity_list::ActivityList;
 use crate::components::dialogs::tags_dialog::tags_of;
 use crate::components::explorer::info_links::InfoLinks;
 use crate::domain::size_format::format_size;
@@ -110,6 +111,19 @@ pub fn InfoPanel(
                     }.into_any(),
                 }}
             </Show>
+            // Activity is kept for one's own files (file.md: only users who can see the file).
+            {(file.owned && !file.path.contains("@share")).then(|| {
+                let full = CrUri::parse(&file.path).map(|u| format!("/activity?path={}", cloudreve_api::uri::encode_component(&u.to_string()))).unwrap_or_default();
+                view! {
+                    <section class="cr-info__activity" aria-label=i18n.text(Key::Activity)>
+                        <div class="cr-info__activity-head">
+                            <h3 class="cr-info__subtitle">{i18n.text(Key::Activity)}</h3>
+                            <a href=full data-action="full-activity">{i18n.text(Key::ActivityOpenFull)}</a>
+                        </div>
+                        <ActivityList uri=file.path.clone() class="cr-activity-feed__viewport--panel"/>
+                    </section>
+                }
+            })}
         </aside>
     }
 }

@@ -107,6 +107,42 @@ pub enum Sentence {
     Other,
 }
 
+impl Sentence {
+    /// Every sentence.
+    pub const ALL: [Sentence; 27] = [
+        Sentence::Created,
+        Sentence::Renamed,
+        Sentence::Permissions,
+        Sentence::Uploaded,
+        Sentence::Downloaded,
+        Sentence::Copied,
+        Sentence::Moved,
+        Sentence::Deleted,
+        Sentence::Trashed,
+        Sentence::Shared,
+        Sentence::ShareViewed,
+        Sentence::VersionRestored,
+        Sentence::VersionDeleted,
+        Sentence::Thumbnail,
+        Sentence::LivePhoto,
+        Sentence::Metadata,
+        Sentence::ShareEdited,
+        Sentence::ShareDeleted,
+        Sentence::Mounted,
+        Sentence::Relocated,
+        Sentence::Archived,
+        Sentence::Extracted,
+        Sentence::DirectLink,
+        Sentence::Imported,
+        Sentence::ViewChanged,
+        Sentence::DirectLinkDeleted,
+        Sentence::Other,
+    ];
+}
+
+/// The slots a sentence template may use.
+pub const SLOTS: [&str; 7] = ["actor", "file", "from", "to", "old", "new", "code"];
+
 /// The sentence of `category`.
 pub fn sentence_of(category: i32) -> Sentence {
     match category {

@@ -357,6 +357,7 @@ keys! {
     ActivityCheckNewer => "Check for newer", "检查新动态";
     ActivityNothingNewer => "Nothing newer.", "没有新动态。";
     ActivitySomeone => "Someone", "有人";
+    ActivityShareLink => "(open the share)", "（打开分享）";
     ActivityYou => "You", "你";
     AgoJustNow => "just now", "刚刚";
     AgoMinutes => "{n} {n?minute|minutes} ago", "{n} 分钟前";

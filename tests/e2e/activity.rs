@@ -61,6 +61,18 @@ async fn activity_five_thousand_entries_scroll_to_the_end_with_few_rows_and_filt
         // Newest first: the last seeded entry (number 4,999, a download) is on top.
         let top = ctx.js("return document.querySelector('.cr-activity__sentence').textContent.trim()").await;
         assert_eq!(top, json!("You downloaded Log.txt"));
+        // Reading in the middle: newer entries go above without moving the rows being read.
+        let top_row = "const v = document.querySelector('.cr-activity-feed__viewport'); const vt = v.getBoundingClientRect().top; const r = Array.from(document.querySelectorAll('.cr-activity')).find(r => r.getBoundingClientRect().top >= vt - 1); return r ? r.dataset.activity : null";
+        ctx.js("const v = document.querySelector('.cr-activity-feed__viewport'); v.scrollTop = 30 * 64; v.dispatchEvent(new Event('scroll')); return 1").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let reading = ctx.js(top_row).await;
+        assert!(reading.is_string(), "{reading}");
+        refserver::seed::add_activities(&ctx.state, 1, "Log.txt", 2).expect("newer entries");
+        ctx.click("button[data-action=check-newer]").await;
+        ctx.wait_js("return document.querySelector('button[data-action=show-newer]')?.textContent", json!("Show 2 newer")).await;
+        ctx.click("button[data-action=show-newer]").await;
+        ctx.wait_js("return document.querySelector('button[data-action=show-newer]') === null", json!(true)).await;
+        assert_eq!(ctx.js(top_row).await, reading, "the row being read stays at the top");
         let rows = "return document.querySelectorAll('.cr-activity').length";
         let start = std::time::Instant::now();
         let mut most = 0;
@@ -77,7 +89,7 @@ async fn activity_five_thousand_entries_scroll_to_the_end_with_few_rows_and_filt
         let last = "const v = document.querySelector('.cr-activity-feed__viewport'); v.scrollTop = v.scrollHeight; v.dispatchEvent(new Event('scroll')); const s = document.querySelectorAll('.cr-activity__sentence'); return s[s.length - 1].textContent.trim()";
         ctx.wait_js(last, json!("You renamed draft-0 to draft-1")).await;
         let loaded = ctx.js("const v = document.querySelector('.cr-activity-feed__viewport'); return Math.round(v.scrollHeight / 64)").await;
-        assert!(loaded.as_i64().is_some_and(|n| n >= 5_000), "all 5,000 entries are in the list's height: {loaded}");
+        assert!(loaded.as_i64().is_some_and(|n| n >= 5_002), "all 5,002 entries are in the list's height: {loaded}");
         assert!((1..=60).contains(&most), "rows in the DOM stayed bounded: {most}");
         ctx.shot("desktop-activity-page-end").await;
         // Filters: only downloads, then only changes.

@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::edit::put_content;
+use common::upload::{chunk, open, open_with};
 use common::*;
 use refserver::AppState;
 use serde_json::{json, Value};
@@ -315,4 +317,62 @@ async fn nobody_else_reads_a_history() {
     // Signed out: sign in first.
     let r = page(&s, None, "cloudreve://my/Private.txt", "").await;
     assert_eq!(r["code"], 401, "{r}");
+}
+
+#[tokio::test]
+async fn uploads_saves_and_versions_are_recorded_with_their_version() {
+    let (s, _d) = state();
+    let t = admin_token(&s).await;
+    let uri = "cloudreve://my/up.txt";
+    // A new file by upload, then new content by upload over it.
+    let cred = open(&s, &t, uri, 5).await;
+    assert_eq!(chunk(&s, &t, &cred, 0, b"hello").await["code"], 0);
+    let over = open_with(&s, &t, uri, 6, json!({"entity_type": "version"})).await;
+    assert_eq!(over["code"], 0, "{over}");
+    assert_eq!(chunk(&s, &t, &over["data"], 0, b"hello!").await["code"], 0);
+    // A save from the editor, then back to the upload, then that save deleted.
+    let saved = put_content(&s, &t, uri, None, b"edited").await;
+    let save_version = saved["data"]["primary_entity"]
+        .as_str()
+        .expect("version")
+        .to_string();
+    let file = history(&s, &t, uri).await;
+    let upload_version = file[1]["version_id"]
+        .as_str()
+        .expect("upload's version")
+        .to_string();
+    let r = call(
+        &s,
+        "POST",
+        "/api/v4/file/version/current",
+        Some(&t),
+        Some(json!({"uri": uri, "version": upload_version})),
+    )
+    .await
+    .1;
+    assert_eq!(r["code"], 0, "{r}");
+    let r = call(
+        &s,
+        "DELETE",
+        "/api/v4/file/version",
+        Some(&t),
+        Some(json!({"uri": uri, "version": save_version})),
+    )
+    .await
+    .1;
+    assert_eq!(r["code"], 0, "{r}");
+    let file = history(&s, &t, uri).await;
+    assert_eq!(categories(&file), vec![7, 10, 10, 19, 20], "{file:#?}");
+    assert!(
+        file[1]["content"]["entity_create_time"].is_string(),
+        "{}",
+        file[1]
+    );
+    assert_eq!(
+        file[2]["version_id"],
+        save_version.as_str(),
+        "the save names its version"
+    );
+    assert_eq!(file[3]["version_id"], upload_version.as_str());
+    assert_eq!(file[4]["version_id"], save_version.as_str());
 }

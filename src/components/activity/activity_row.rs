@@ -11,7 +11,7 @@ use crate::i18n::{use_i18n, Key};
 use crate::links;
 
 /// The i18n template of a sentence.
-fn template(s: Sentence) -> Key {
+pub fn template(s: Sentence) -> Key {
     match s {
         Sentence::Created => Key::ActCreated,
         Sentence::Renamed => Key::ActRenamed,
@@ -134,6 +134,12 @@ pub fn ActivityRow(
             Part::Slot(other) => format!("{{{other}}}").into_any(),
         })
         .collect();
+    let avatar = activity
+        .user
+        .as_ref()
+        .filter(|u| !u.avatar.is_empty() && !u.id.is_empty())
+        .map(|u| format!("/api/v4/user/avatar/{}", u.id));
+    let broken = RwSignal::new(false);
     let when = activity.created_at.unix_millis();
     let exact = when.map(browser::local_datetime).unwrap_or_default();
     let ago = move || {
@@ -151,14 +157,61 @@ pub fn ActivityRow(
     };
     view! {
         <li class="cr-activity" data-activity=activity.id.clone() data-category=code.clone()>
-            <span class="cr-activity__avatar" aria-hidden="true">{initial}</span>
+            // A picture when the server has one (`avatar` set), else the initial.
+            <span class="cr-activity__avatar" aria-hidden="true">
+                {move || match avatar.clone() {
+                    Some(src) if !broken.get() => view! { <img src=src alt="" on:error=move |_| broken.set(true)/> }.into_any(),
+                    _ => initial.clone().into_any(),
+                }}
+            </span>
             <div class="cr-activity__text">
                 <p class="cr-activity__sentence">
                     {filled}
-                    {share.map(|id| view! { " "<a class="cr-activity__share" href=format!("/s/{id}")>{i18n.text(Key::Links)}</a> })}
+                    {share.map(|id| view! { " "<a class="cr-activity__share" href=format!("/s/{id}")>{i18n.text(Key::ActivityShareLink)}</a> })}
                 </p>
                 <time class="cr-activity__time" datetime=activity.created_at.0.clone() title=exact>{ago}</time>
             </div>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Locale;
+
+    #[test]
+    fn every_sentence_uses_known_slots_and_names_the_person_and_the_item() {
+        for sentence in Sentence::ALL {
+            for locale in Locale::ALL {
+                let text = template(sentence).text(locale);
+                let slots: Vec<&str> = activity::parts(text)
+                    .into_iter()
+                    .filter_map(|p| match p {
+                        Part::Slot(s) => Some(s),
+                        Part::Text(_) => None,
+                    })
+                    .collect();
+                for slot in &slots {
+                    assert!(
+                        activity::SLOTS.contains(slot),
+                        "{sentence:?} {locale:?}: {{{slot}}}"
+                    );
+                }
+                // A thumbnail is made by the server, not a person.
+                if sentence != Sentence::Thumbnail {
+                    assert!(
+                        slots.contains(&"actor"),
+                        "{sentence:?} {locale:?} names nobody"
+                    );
+                }
+                assert!(
+                    slots
+                        .iter()
+                        .any(|s| ["file", "from", "to", "old"].contains(s)),
+                    "{sentence:?} {locale:?} names no item"
+                );
+            }
+        }
     }
 }

@@ -15,6 +15,7 @@ use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiQuery, AuthUser};
 use crate::ids::Kind;
+use crate::signing::EntityRef;
 use crate::state::AppState;
 use crate::store::activities::{self, Which};
 use crate::store::users;
@@ -85,7 +86,7 @@ async fn list(
                 user: actor,
                 version_id: row
                     .entity_id
-                    .map(|e| ids.encode(Kind::Entity, e))
+                    .map(|v| EntityRef::Version(v).encode(&ids))
                     .unwrap_or_default(),
             });
         }

@@ -57,7 +57,7 @@ pub struct ActivityRow {
     pub actor_id: Option<i64>,
     /// What happened (category and fields).
     pub entry: LogEntry,
-    /// The version concerned.
+    /// The version (row of `versions`) concerned.
     pub entity_id: Option<i64>,
     /// When, unix ms.
     pub created_at: i64,

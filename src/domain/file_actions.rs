@@ -30,6 +30,8 @@ pub enum FileAction {
     Versions,
     /// Show details.
     Info,
+    /// Open the item's full activity feed (menus only; the details show it too).
+    Activity,
     /// Create a share link for the one selected item.
     Share,
     /// Make direct links to the selected files.
@@ -136,6 +138,9 @@ pub fn for_items(c: &Context) -> Vec<FileAction> {
     if one && c.can(cap::INFO) {
         out.push(Info);
     }
+    if one && my && !c.search {
+        out.push(Activity);
+    }
     if one && my && !c.search && c.can(cap::SHARE) {
         out.push(Share);
     }
@@ -205,6 +210,7 @@ mod tests {
                 Tags,
                 Pin,
                 Info,
+                Activity,
                 Share,
                 Delete,
                 DeleteForGood

@@ -136,6 +136,11 @@ pub fn FilesPage() -> impl IntoView {
     let go = Callback::new(move |(target, order): (CrUri, Sort)| {
         navigate(&url_of.run((target, order)), Default::default())
     });
+    // Another page of the app (the item's activity).
+    let open_page = Callback::new({
+        let navigate = use_navigate();
+        move |url: String| navigate(&url, Default::default())
+    });
     let reload = RwSignal::new(0u32);
     let usage_version = RwSignal::new(0u32);
     let ops = FileOps::new(
@@ -383,6 +388,12 @@ pub fn FilesPage() -> impl IntoView {
                 }
             }
             FileAction::Info => info.set(targets.into_iter().next()),
+            FileAction::Activity => {
+                if let Some(t) = targets.first().and_then(|t| CrUri::parse(&t.path).ok()) {
+                    let path = cloudreve_api::uri::encode_component(&t.to_string());
+                    open_page.run(format!("/activity?path={path}"));
+                }
+            }
             FileAction::DirectLinks => dialog.open(Dialog::DirectLinks(targets)),
             FileAction::Share => {
                 if let Some(t) = targets.into_iter().next() {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::downloads::select;
-use crate::harness::{run, DESKTOP};
+use crate::harness::{run, DESKTOP, PHONE};
 use crate::viewers_files::{downloaded, downloads_into};
 
 /// The sentences of the rendered feed rows, top to bottom.
@@ -40,9 +40,15 @@ async fn activity_what_is_done_in_the_explorer_shows_in_the_details() {
         ctx.click("button[data-action=show-newer]").await;
         ctx.wait_js(SENTENCES, json!(["You downloaded final.txt", "You renamed draft.txt to final.txt"])).await;
         ctx.shot("desktop-activity-panel").await;
-        // The folder's own feed holds what happened inside it, on its own page, in Chinese too.
-        ctx.open("/activity?path=cloudreve%3A%2F%2Fmy%2FPlans").await;
+        // The folder's own feed holds what happened inside it, on its own page (from the item's
+        // menu), in Chinese too.
+        ctx.open("/home").await;
+        ctx.view_mode("list").await;
+        let plans = "Array.from(document.querySelectorAll('[data-cr-item]')).find(r => r.querySelector('.cr-files__label')?.textContent === 'Plans')";
+        ctx.js(&format!("const r = {plans}; const b = r.getBoundingClientRect(); r.dispatchEvent(new MouseEvent('contextmenu', {{bubbles: true, cancelable: true, clientX: b.left + 20, clientY: b.top + 10}})); return 1")).await;
+        ctx.click_menu("Activity").await;
         ctx.see("Activity of Plans").await;
+        ctx.url_contains("/activity?path=").await;
         ctx.wait_js(SENTENCES, json!(["You downloaded final.txt", "You renamed draft.txt to final.txt"])).await;
         ctx.js("localStorage.setItem('cr_locale', 'zh-CN'); location.reload(); return 1").await;
         ctx.wait_js(SENTENCES, json!(["你 下载了 final.txt", "你 将 draft.txt 重命名为 final.txt"])).await;
@@ -101,6 +107,23 @@ async fn activity_five_thousand_entries_scroll_to_the_end_with_few_rows_and_filt
         // Oldest first starts at the beginning.
         ctx.js("const s = document.querySelector('select[name=activity-order]'); s.value = 'asc'; s.dispatchEvent(new Event('change', { bubbles: true })); return 1").await;
         ctx.wait_js("return document.querySelector('.cr-activity__sentence')?.textContent.trim()", json!("You renamed draft-0 to draft-1")).await;
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn activity_page_fits_a_phone() {
+    run(PHONE, |_| {}, |ctx| async move {
+        refserver::seed::add_file(&ctx.state, 1, "A very long file name for a small screen.txt", b"x").expect("file");
+        refserver::seed::add_activities(&ctx.state, 1, "A very long file name for a small screen.txt", 40).expect("history");
+        ctx.sign_in().await;
+        ctx.open("/activity?path=cloudreve%3A%2F%2Fmy%2FA%20very%20long%20file%20name%20for%20a%20small%20screen.txt").await;
+        ctx.find(".cr-activity").await;
+        let fits = "return document.documentElement.scrollWidth <= window.innerWidth";
+        ctx.wait_js(fits, json!(true)).await;
+        let rows = ctx.js("return document.querySelectorAll('.cr-activity').length").await;
+        assert!(rows.as_u64().is_some_and(|n| (1..40).contains(&n)), "only the rows on screen: {rows}");
+        ctx.shot("phone-activity-page").await;
     })
     .await;
 }

@@ -26,6 +26,7 @@ pub fn action_label(a: FileAction) -> Key {
         FileAction::Tags => Key::Tags,
         FileAction::Versions => Key::Versions,
         FileAction::Info => Key::Info,
+        FileAction::Activity => Key::Activity,
         FileAction::Share => Key::Share,
         FileAction::DirectLinks => Key::DirectLinks,
         FileAction::Pin => Key::PinToSidebar,

@@ -30,7 +30,11 @@ pub fn Toolbar(
     let buttons = move || {
         let c = context.get();
         let actions: Vec<FileAction> = if c.targets > 0 && !ex.selection.with(|s| s.is_empty()) {
+            // The toolbar is full enough: the activity is one click away in the details.
             file_actions::for_items(&c)
+                .into_iter()
+                .filter(|a| *a != FileAction::Activity)
+                .collect()
         } else {
             file_actions::for_folder(&c)
                 .into_iter()

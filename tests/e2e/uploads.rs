@@ -287,3 +287,50 @@ async fn the_queue_and_the_conflict_question_fit_a_phone() {
     )
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_remote_policy_sends_the_chunks_to_its_storage_node_with_the_session_credential() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |ctx| async move {
+            ctx.sign_in().await;
+            set_policy(&ctx, json!({ "type": "remote" })).await;
+            ctx.see("Welcome.md").await;
+            // Every request to the node, with the headers the page set on it.
+            ctx.js(
+                r#"window.__node = [];
+                const open = XMLHttpRequest.prototype.open, set = XMLHttpRequest.prototype.setRequestHeader;
+                XMLHttpRequest.prototype.open = function (method, url) {
+                    const m = /\/api\/v4\/slave\/upload\/[^/?]+\?chunk=(\d+)$/.exec(url);
+                    this.__node = m ? { chunk: Number(m[1]), headers: {} } : null;
+                    if (this.__node) window.__node.push(this.__node);
+                    return open.apply(this, arguments);
+                };
+                XMLHttpRequest.prototype.setRequestHeader = function (name, value) {
+                    if (this.__node) this.__node.headers[name.toLowerCase()] = value;
+                    return set.apply(this, arguments);
+                };
+                return true;"#,
+            )
+            .await;
+            let dir = tempfile::tempdir().expect("tmp");
+            let data = bytes(3 * CHUNK + 5, 7);
+            let path = write(dir.path(), "node.bin", &data);
+            ctx.choose_files("upload-files", &[&path]).await;
+            ctx.server_has("node.bin", &data).await;
+            let stored = ctx.server_file("node.bin").expect("stored");
+            assert_eq!(sha(&stored), sha(&data), "SHA-256 on the server");
+            wait_row(&ctx, "node.bin", "done").await;
+            let sent = numbers(&ctx, "return window.__node.map(r => r.chunk)").await;
+            assert_eq!(sent, vec![0, 1, 2, 3], "every chunk once, to the node");
+            // Only the session's credential and the content type: no user token, no X-Cr-* header
+            // (the node's signature would not cover it).
+            let headers = ctx
+                .js("return Array.from(new Set(window.__node.flatMap(r => Object.keys(r.headers).concat(r.headers.authorization.startsWith('Bearer Cr ') ? ['credential'] : [])))).sort()")
+                .await;
+            assert_eq!(headers, json!(["authorization", "content-type", "credential"]));
+        },
+    )
+    .await;
+}

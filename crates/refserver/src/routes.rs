@@ -102,7 +102,8 @@ pub fn unlisted(api: Router<AppState>, config: &Config) -> Router<AppState> {
     let api = api
         .route(content::PATH, get(content::serve))
         .route(archive_download::PATH, get(archive_download::serve))
-        .merge(wopi::router());
+        .merge(wopi::router())
+        .merge(upload::node_router());
     if config.test_hooks {
         api.merge(test_hooks::router())
     } else {

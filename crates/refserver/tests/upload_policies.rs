@@ -232,3 +232,89 @@ async fn the_policy_hooks_check_their_input() {
     .await;
     assert_eq!(r["code"], 40001, "{r}");
 }
+
+/// `POST` of `data` to a node upload URL with `auth` as the whole `Authorization` header.
+async fn to_node(
+    s: &refserver::AppState,
+    url: &str,
+    chunk: usize,
+    auth: Option<&str>,
+    data: &[u8],
+) -> Value {
+    use axum::body::Body;
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let path = url
+        .split_once("/api/v4/")
+        .map(|(_, p)| format!("/api/v4/{p}"))
+        .expect("node path");
+    let mut req = axum::http::Request::post(format!("{path}?chunk={chunk}"))
+        .header("content-type", "application/octet-stream")
+        .header("content-length", data.len());
+    if let Some(a) = auth {
+        req = req.header("authorization", a);
+    }
+    let res = refserver::app(s.clone())
+        .oneshot(req.body(Body::from(data.to_vec())).expect("request"))
+        .await
+        .expect("response");
+    assert_eq!(
+        res.headers()
+            .get("access-control-allow-origin")
+            .and_then(|v| v.to_str().ok()),
+        Some("*"),
+        "the node answers CORS"
+    );
+    let bytes = res.into_body().collect().await.expect("body").to_bytes();
+    serde_json::from_slice(&bytes).expect("envelope")
+}
+
+#[tokio::test]
+async fn a_remote_policy_takes_chunks_at_its_node_url_with_the_session_credential() {
+    let (s, _d, t, _) = hooked_user().await;
+    let id = new_policy(
+        &s,
+        &t,
+        json!({"name": "Node", "type": "remote", "chunk_size": 4}),
+    )
+    .await;
+    mount(&s, &t, "cloudreve://my", &id).await;
+    let cred = open(&s, &t, "cloudreve://my/node.txt", 10).await;
+    let session = cred["session_id"].as_str().expect("session");
+    let url = cred["upload_urls"][0]
+        .as_str()
+        .expect("node url")
+        .to_string();
+    let auth = cred["credential"].as_str().expect("credential").to_string();
+    assert!(
+        url.ends_with(&format!("/api/v4/slave/upload/{session}")),
+        "{url}"
+    );
+    assert!(auth.starts_with("Bearer Cr "), "{auth}");
+    assert_eq!(cred["chunk_size"], 4);
+    // The master's own chunk route does not take a node's chunks.
+    assert_eq!(chunk(&s, &t, &cred, 0, b"abcd").await["code"], 40006);
+    // No credential, or a forged one: refused.
+    assert_eq!(to_node(&s, &url, 0, None, b"abcd").await["code"], 40020);
+    let forged = format!("{}x", &auth[..auth.len() - 1]);
+    assert_eq!(
+        to_node(&s, &url, 0, Some(&forged), b"abcd").await["code"],
+        40020
+    );
+    // Another session's credential does not open this one.
+    let other = open(&s, &t, "cloudreve://my/other.txt", 4).await;
+    let other_auth = other["credential"].as_str().expect("credential");
+    assert_eq!(
+        to_node(&s, &url, 0, Some(other_auth), b"abcd").await["code"],
+        40020
+    );
+    // With it, chunk by chunk; the last one completes the file.
+    for (i, part) in [&b"abcd"[..], b"efgh", b"ij"].into_iter().enumerate() {
+        let r = to_node(&s, &url, i, Some(&auth), part).await;
+        assert_eq!(r["code"], 0, "chunk {i}: {r}");
+    }
+    assert_eq!(
+        common::edit::content(&s, &t, "cloudreve://my/node.txt", None).await,
+        b"abcdefghij"
+    );
+}

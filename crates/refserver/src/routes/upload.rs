@@ -1,7 +1,8 @@
 //! `PUT /file/upload` (open a session), `DELETE /file/upload` (cancel it) and, in `chunk`,
 //! `POST /file/upload/{session_id}/{index}` (file.md §5). Policies whose bytes come to this server
 //! (`local`, or relayed) and `s3` policies (straight to the bucket, `uploads::direct`) open
-//! sessions; other types answer 40006.
+//! sessions, and so do `remote` policies (chunks to the storage node's route, which this server
+//! also serves: `chunk::node_upload`); other types answer 40006.
 
 mod chunk;
 mod open;
@@ -23,8 +24,9 @@ use super::file_ops::not_supported;
 use super::metadata::rules;
 use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
-use crate::extract::{ApiJson, AuthUser};
+use crate::extract::{ApiJson, AuthUser, SiteUrl};
 use crate::ids::Kind;
+use crate::signing;
 use crate::state::{now_secs, AppState};
 use crate::store::policies::{PolicyRow, TYPE_LOCAL};
 use crate::store::uploads::{self, SessionRow, ENTITY_VERSION};
@@ -32,6 +34,15 @@ use crate::uploads::{direct, discard, parts};
 
 /// Most metadata entries an upload may carry.
 const MAX_METADATA: usize = 256;
+
+/// The storage node's chunk route (`/api/v4/slave/upload/{session}`), outside the contract's
+/// catalogue: it is the node's API, which this server also plays.
+pub(super) fn node_router() -> axum::Router<AppState> {
+    axum::Router::new().route(
+        chunk::NODE_ROUTE,
+        axum::routing::post(chunk::node_upload).options(chunk::node_preflight),
+    )
+}
 
 pub(super) fn routes(r: ApiRouter) -> ApiRouter {
     r.serve::<CreateUploadSessionRequest, _, _>(create)
@@ -117,7 +128,7 @@ fn check_metadata(s: &AppState, metadata: &BTreeMap<String, String>) -> Result<(
 /// Bytes per chunk the client is told: the policy's for local storage and S3 parts; a relayed
 /// upload of another type goes in one request, as CE's relay does.
 pub(super) fn chunk_size_of(policy: &PolicyRow) -> i64 {
-    if policy.policy_type == TYPE_LOCAL || policy.is_s3_direct() {
+    if policy.policy_type == TYPE_LOCAL || policy.is_s3_direct() || policy.is_remote_node() {
         policy.chunk_size
     } else {
         0
@@ -127,6 +138,7 @@ pub(super) fn chunk_size_of(policy: &PolicyRow) -> i64 {
 async fn create(
     State(s): State<AppState>,
     AuthUser(user): AuthUser,
+    SiteUrl(site): SiteUrl,
     ApiJson(req): ApiJson<CreateUploadSessionRequest>,
 ) -> ApiResult<UploadCredential> {
     let plan = plan(&s, user.id, req)?;
@@ -148,12 +160,23 @@ async fn create(
     } else {
         None
     };
-    let presigned = presigned.unwrap_or_default();
+    let mut presigned = presigned.unwrap_or_default();
+    // A storage node takes the chunks at its own URL, signed for this session until it expires.
+    let mut credential = String::new();
+    if policy.is_remote_node() {
+        let path = chunk::node_path(&session.id);
+        credential = format!(
+            "Bearer Cr {}",
+            signing::sign(&s.url_secret, &path, session.expires_at)
+        );
+        presigned.part_urls = vec![format!("{site}{path}")];
+    }
     ok(UploadCredential {
         session_id: session.id,
         upload_id: presigned.upload_id,
         chunk_size: session.chunk_size,
         expires: session.expires_at,
+        credential,
         upload_urls: presigned.part_urls,
         complete_url: presigned.complete_url,
         storage_policy: Some(policy.to_wire(&s.ids)),

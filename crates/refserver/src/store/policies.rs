@@ -11,6 +11,9 @@ use crate::s3::{S3Client, S3Settings};
 pub const TYPE_LOCAL: &str = "local";
 /// `policies.type` of an S3-compatible bucket (`settings` holds [`S3Settings`]).
 pub const TYPE_S3: &str = "s3";
+/// A storage node (a Cloudreve slave): browsers send chunks to the node, which this server also
+/// plays (`POST /api/v4/slave/upload/{session}`).
+pub const TYPE_REMOTE: &str = "remote";
 /// The policy the first migration seeds and every group starts with.
 pub const DEFAULT_POLICY: i64 = 1;
 
@@ -187,6 +190,11 @@ impl PolicyRow {
     /// policy is handled like a local one, file.md §5).
     pub fn is_s3_direct(&self) -> bool {
         !self.relay && self.policy_type == TYPE_S3
+    }
+
+    /// Whether browsers send this policy's chunks to its storage node (`remote`, not relayed).
+    pub fn is_remote_node(&self) -> bool {
+        !self.relay && self.policy_type == TYPE_REMOTE
     }
 
     /// The bucket settings of an S3 policy.

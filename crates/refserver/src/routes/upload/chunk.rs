@@ -1,17 +1,19 @@
 //! `POST /file/upload/{session_id}/{index}`: one chunk of a local upload, streamed to its range of
-//! the part file; the last index completes the upload (file.md §Upload file chunk).
+//! the part file; the last index completes the upload (file.md §Upload file chunk). The storage
+//! node's `POST /slave/upload/{session}?chunk={i}` (remote policies) writes chunks the same way.
 
 use axum::body::Body;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use cloudreve_api::Code;
 
 use crate::blobs;
 use crate::error::{ok, AppError};
 use crate::extract::AuthUser;
-use crate::state::AppState;
+use crate::signing;
+use crate::state::{now_secs, AppState};
 use crate::store::policies;
 use crate::store::uploads::{self, SessionRow};
 use crate::uploads::faults::{self, Fault};
@@ -99,8 +101,104 @@ pub(super) async fn upload(
             "Storage policy does not accept chunks on this server",
         ));
     }
+    receive(&s, session, index, &headers, body).await
+}
+
+/// The storage node's chunk route, under `/api/v4`.
+pub(super) const NODE_ROUTE: &str = "/slave/upload/{session}";
+
+/// The node URL path of `session`, as signed in its credential.
+pub(super) fn node_path(session: &str) -> String {
+    format!("/api/v4/slave/upload/{session}")
+}
+
+/// `?chunk=` of a node upload.
+#[derive(Debug, serde::Deserialize)]
+pub(super) struct NodeChunk {
+    chunk: Option<String>,
+}
+
+/// Browsers upload to a node from the app's origin, which may be another one: the node answers
+/// CORS (file.md §remote: "the node needs CORS enabled").
+fn with_cors(mut res: Response) -> Response {
+    let h = res.headers_mut();
+    h.insert("access-control-allow-origin", HeaderValue::from_static("*"));
+    h.insert(
+        "access-control-allow-headers",
+        HeaderValue::from_static("authorization, content-type"),
+    );
+    h.insert(
+        "access-control-allow-methods",
+        HeaderValue::from_static("POST, OPTIONS"),
+    );
+    res
+}
+
+/// The CORS preflight of a node upload.
+pub(super) async fn node_preflight() -> Response {
+    with_cors(axum::http::StatusCode::NO_CONTENT.into_response())
+}
+
+/// `POST /api/v4/slave/upload/{session}?chunk={i}`, the storage node's side of a `remote`
+/// upload: no user token, but the session's credential (`Authorization: Bearer Cr <sign>`, the
+/// HMAC of this URL path until the session expires). The last chunk completes the upload, as the
+/// node's callback to its master would.
+pub(super) async fn node_upload(
+    State(s): State<AppState>,
+    path: Result<Path<String>, PathRejection>,
+    Query(q): Query<NodeChunk>,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let result = async {
+        let Path(raw_id) = path.map_err(|_| session_gone())?;
+        let id = parts::canonical_id(&raw_id).ok_or_else(session_gone)?;
+        let sign = headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer Cr "))
+            .ok_or_else(|| AppError::code(Code::CredentialInvalid, "invalid sign"))?;
+        signing::check(&s.url_secret, &node_path(&id), sign, now_secs())?;
+        let index: u64 = q
+            .chunk
+            .as_deref()
+            .unwrap_or("0")
+            .parse()
+            .map_err(|_| AppError::Param("Parameter error: invalid chunk index".into()))?;
+        let key = id.clone();
+        let (session, policy) =
+            s.db.call(move |c| {
+                let owner = uploads::by_id(c, &key)?.ok_or_else(session_gone)?.owner_id;
+                let session = live_session(c, &key, owner)?;
+                let policy = policies::by_id(c, session.policy_id)?;
+                Ok((session, policy))
+            })
+            .await?;
+        if !policy.is_some_and(|p| p.is_remote_node()) {
+            return Err(AppError::code(
+                Code::PolicyNotAllowed,
+                "This session's chunks do not go to a storage node",
+            ));
+        }
+        receive(&s, session, index, &headers, body).await
+    }
+    .await;
+    with_cors(result.unwrap_or_else(IntoResponse::into_response))
+}
+
+/// Writes chunk `index` of `session` (already checked for its caller) and completes the upload
+/// after the last one.
+async fn receive(
+    s: &AppState,
+    session: SessionRow,
+    index: u64,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Response, AppError> {
+    let id = session.id.clone();
+    let owner = session.owner_id;
     let span = span(&session, index)?;
-    if announced(&headers) != Some(span.len) {
+    if announced(headers) != Some(span.len) {
         return Err(AppError::code(
             Code::InvalidContentLength,
             format!("Invalid Content-Length (expected: {})", span.len),
@@ -157,10 +255,10 @@ pub(super) async fn upload(
         let (blob_dir, upload_dir) = (s.blob_dir.clone(), s.upload_dir.clone());
         let key = id.clone();
         let freed =
-            s.db.call(move |c| complete(c, &blob_dir, &upload_dir, &key, user.id))
+            s.db.call(move |c| complete(c, &blob_dir, &upload_dir, &key, owner))
                 .await?;
         s.upload_gates.forget(&id);
-        blobs::remove(&s, freed).await;
+        blobs::remove(s, freed).await;
     }
     Ok(ok(()).into_response())
 }

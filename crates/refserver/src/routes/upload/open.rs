@@ -60,7 +60,7 @@ pub(super) fn open(
         };
     }
     let policy = policies::effective(&tx, folder.id)?;
-    if !policy.takes_chunks() && !policy.is_s3_direct() {
+    if !policy.takes_chunks() && !policy.is_s3_direct() && !policy.is_remote_node() {
         return Err(AppError::code(
             Code::PolicyNotAllowed,
             "This storage policy type is not supported by this server",

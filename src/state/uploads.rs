@@ -115,9 +115,16 @@ impl Uploads {
         };
         provide_context(up);
         up.warn_before_leaving();
-        // Remembered uploads belong to an account: load them once someone is signed in.
+        // Remembered uploads belong to an account: load them once someone is signed in, and take
+        // them off the page when that account signs out (or another signs in).
         Effect::new(move |loaded: Option<String>| {
             let user = session.user().map(|u| u.id).unwrap_or_default();
+            if loaded
+                .as_deref()
+                .is_some_and(|was| !was.is_empty() && was != user)
+            {
+                up.forget_account();
+            }
             if !user.is_empty() && loaded.as_deref() != Some(user.as_str()) {
                 up.restore(user.clone());
             }
@@ -345,6 +352,30 @@ impl Uploads {
     pub fn command_all(&self, command: fn(&mut Engine, TaskId)) {
         self.engine(|e| e.for_all(command));
         self.pump();
+        self.render_now();
+    }
+
+    /// Empties the queue of an account that signed out: transfers stop where they are, their
+    /// sessions stay on the server and their records in the browser, for that account's return.
+    fn forget_account(&self) {
+        let running = self
+            .inner
+            .try_update_value(|i| {
+                if let Some(e) = i.engine.as_mut() {
+                    e.forget_all();
+                }
+                i.files.clear();
+                i.pending = None;
+                i.done_folders.clear();
+                i.user.clear();
+                std::mem::take(&mut i.running)
+            })
+            .unwrap_or_default();
+        for handle in running.into_values() {
+            handle.abort();
+        }
+        self.asking.set(None);
+        self.open.set(false);
         self.render_now();
     }
 

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::harness::{run, DESKTOP, PHONE};
+use crate::harness::{run, ADMIN_EMAIL, ADMIN_PASSWORD, DESKTOP, PHONE};
 use crate::upload_support::*;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -330,6 +330,49 @@ async fn a_remote_policy_sends_the_chunks_to_its_storage_node_with_the_session_c
                 .js("return Array.from(new Set(window.__node.flatMap(r => Object.keys(r.headers).concat(r.headers.authorization.startsWith('Bearer Cr ') ? ['credential'] : [])))).sort()")
                 .await;
             assert_eq!(headers, json!(["authorization", "content-type", "credential"]));
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn signing_out_takes_the_accounts_uploads_off_the_page_and_signing_back_in_finds_them() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |ctx| async move {
+            small_chunks_and_a_chunk_log(&ctx).await;
+            let dir = tempfile::tempdir().expect("tmp");
+            let slow = bytes(24 * CHUNK, 5);
+            let path = write(dir.path(), "slow.bin", &slow);
+            throttle(&ctx, 256 * 1024).await;
+            ctx.choose_files("upload-files", &[&path]).await;
+            wait_percent(&ctx, "slow.bin", 10).await;
+            ctx.click_button("Sign out").await;
+            ctx.find("input[name=email]").await;
+            // Nothing of the account's queue stays on the page, and nothing more is sent.
+            let rows = "return document.querySelectorAll('[data-upload]').length";
+            ctx.wait_js(rows, json!(0)).await;
+            let acked = numbers(&ctx, "return window.__acked").await;
+            tokio::time::sleep(Duration::from_millis(1500)).await;
+            assert_eq!(
+                numbers(&ctx, "return window.__acked").await,
+                acked,
+                "no chunk after signing out"
+            );
+            // Signing back in finds the unfinished upload, which picking the file again completes.
+            // (On the same page: no reload puts the queue back together.)
+            throttle(&ctx, 50 * 1024 * 1024).await;
+            ctx.sign_in_with(ADMIN_EMAIL, ADMIN_PASSWORD).await;
+            ctx.see("Documents").await;
+            ctx.see("An unfinished upload waits for its file").await;
+            assert_eq!(
+                ctx.js(rows).await,
+                json!(1),
+                "the upload once, waiting for its file"
+            );
+            ctx.choose_files("repick-files", &[&path]).await;
+            ctx.server_has("slow.bin", &slow).await;
         },
     )
     .await;

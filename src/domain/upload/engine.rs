@@ -790,6 +790,18 @@ impl Engine {
         self.tasks.retain(|t| !t.state.is_finished());
     }
 
+    /// Drops every task, as when their account signs out: nothing is cancelled on the server and
+    /// no resume record is touched (the account finds its uploads again when it signs back in).
+    /// Task ids keep counting, so late answers for the dropped tasks match nothing.
+    pub fn forget_all(&mut self) {
+        self.tasks.retain(|_| false);
+        self.outbox.clear();
+        self.choices.clear();
+        self.asked = IdSet::default();
+        self.dirty = IdSet::default();
+        self.forgotten.clear();
+    }
+
     // ---- resuming after a reload ----
 
     /// Tasks whose resume record changed since the last call, and the store keys to delete.

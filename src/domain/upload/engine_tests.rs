@@ -498,3 +498,29 @@ fn totals_and_busy() {
     let t = e.totals();
     assert_eq!((t.sent, t.total, t.active, t.pending), (4, 10, 1, 1));
 }
+
+#[test]
+fn signing_out_forgets_every_task_without_touching_the_server_and_ids_never_repeat() {
+    let mut e = engine();
+    let (_, ids) = e.add_batch(vec![file("a", 20), file("b", 20)], None);
+    e.next_actions(0);
+    e.session_created(ids[0], session("sa", 10, 1));
+    e.next_actions(0);
+    e.take_dirty();
+    e.forget_all();
+    assert!(e.is_empty());
+    assert!(!e.busy());
+    // No session is deleted and no resume record forgotten: they stay the account's.
+    assert!(e.next_actions(0).is_empty());
+    assert_eq!(e.take_dirty(), (Vec::new(), Vec::new()));
+    // A late answer for a dropped task finds nothing to change.
+    e.session_created(ids[1], session("sb", 10, 1));
+    e.chunk_done(ids[0], 0, None);
+    assert!(e.is_empty());
+    // The next account's uploads get new ids.
+    let (_, next) = e.add_batch(vec![file("c", 5)], None);
+    assert!(
+        next.iter().all(|n| !ids.contains(n)),
+        "{next:?} after {ids:?}"
+    );
+}

@@ -376,3 +376,26 @@ async fn uploads_saves_and_versions_are_recorded_with_their_version() {
     assert_eq!(file[3]["version_id"], upload_version.as_str());
     assert_eq!(file[4]["version_id"], save_version.as_str());
 }
+
+#[tokio::test]
+async fn items_zipped_for_download_are_read() {
+    let (s, _d) = state();
+    refserver::seed::add_file(&s, ADMIN_ID, "Zip/a.txt", b"a").expect("file");
+    refserver::seed::add_file(&s, ADMIN_ID, "Zip/b.txt", b"b").expect("file");
+    let t = admin_token(&s).await;
+    let body =
+        json!({"uris": ["cloudreve://my/Zip/a.txt", "cloudreve://my/Zip/b.txt"], "archive": true});
+    ok_call(&s, "POST", "/api/v4/file/url", &t, body).await;
+    let folder = history(&s, &t, "cloudreve://my/Zip").await;
+    assert_eq!(categories(&folder), vec![11, 11]);
+    assert!(
+        folder
+            .iter()
+            .all(|a| a["content"]["exts"]["archive"] == "true"),
+        "{folder:#?}"
+    );
+    assert_eq!(
+        folder[1]["content"]["exts"]["uri"],
+        "cloudreve://my/Zip/b.txt"
+    );
+}

@@ -244,6 +244,18 @@ async fn put_file_saves_a_new_version() {
     assert_eq!(versions.len(), 2, "{file}");
     let (_, _, body) = wopi(&f.s, "GET", &contents, &token, &[], b"").await;
     assert_eq!(body, b"second save");
+    // The file's history: the first save, then the office save with the version it made.
+    let q = format!(
+        "/api/v4/file/activities?uri={}&page_size=10&filter=updates",
+        cloudreve_api::uri::encode_component(DOC)
+    );
+    let history = call(&f.s, "GET", &q, Some(&f.token), None).await.1;
+    let updates = history["data"]["activities"]
+        .as_array()
+        .expect("activities");
+    assert_eq!(updates.len(), 2, "{history}");
+    assert_eq!(updates[1]["content"]["category"], 10);
+    assert_eq!(updates[1]["version_id"], file["primary_entity"]);
 
     let big = vec![b'x'; (1 << 20) + 1];
     let (status, _, _) = wopi(&f.s, "POST", &contents, &token, &[], &big).await;

@@ -20,7 +20,8 @@ use super::file_url::locate;
 use crate::error::AppError;
 use crate::extract::ApiQuery;
 use crate::signing;
-use crate::state::{now_secs, AppState};
+use crate::state::{now_millis, now_secs, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::archive_sessions;
 use crate::store::users::{self, UserRow};
 
@@ -97,6 +98,12 @@ pub(super) async fn create(
             }
             // Refuse now what the download would refuse, while the client can still say so.
             plan::plan(c, &roots)?;
+            // Each item zipped is read, as a download of it would be.
+            for (raw, row) in kept.iter().zip(&roots) {
+                NewActivity::new(row.id, Some(user.id), category::ENTITY_DOWNLOADED, raw)
+                    .ext("archive", "true")
+                    .record(c, now_millis())?;
+            }
             archive_sessions::create(c, user.id, &kept, expires, now)
         })
         .await?;

@@ -15,7 +15,9 @@ use crate::blobs::{self, BlobRef};
 use crate::routes::content::blob_path;
 use crate::routes::content_update::{commit, declared_length};
 use crate::routes::file::primary_entity;
-use crate::state::{now_secs, AppState};
+use crate::routes::share::item_uri;
+use crate::state::{now_millis, now_secs, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files;
 
 fn item_version(version: &str) -> HeaderValue {
@@ -88,6 +90,17 @@ pub async fn put_file(
                 return Ok(Err(WopiError::NotFound));
             };
             let (row, _) = commit(&tx, &user, &file, written.as_deref(), size as i64)?;
+            // Saved from the office editor: new content, like any other save.
+            let mut saved = NewActivity::new(
+                file.id,
+                Some(user.id),
+                category::ENTITY_UPLOADED,
+                &item_uri(&tx, file.id)?,
+            );
+            if let Some(v) = row.version_id {
+                saved = saved.entity(v);
+            }
+            saved.record(&tx, now_millis())?;
             tx.commit()?;
             Ok(Ok(primary_entity(&ids, &row)))
         })

@@ -161,9 +161,11 @@ impl ActivityFeed {
     /// Looks for entries newer than the newest one known; they wait in [`Self::newer`].
     pub async fn check_newer(self) {
         let generation = self.generation.get_untracked();
-        let Some(mark) = self.mark.get_untracked() else {
+        if self.loading.get_untracked() {
             return;
-        };
+        }
+        // No mark: the feed opened empty, so everything there is now is newer.
+        let mark = self.mark.get_untracked();
         let mut found = Vec::new();
         let mut token = None;
         for _ in 0..NEWER_PAGES {
@@ -172,7 +174,10 @@ impl ActivityFeed {
                 return;
             };
             let page: FileActivitiesResponse = page;
-            let before = page.activities.iter().position(|a| a.id == mark);
+            let before = page
+                .activities
+                .iter()
+                .position(|a| mark.as_deref() == Some(a.id.as_str()));
             let reached = before.is_some();
             found.extend(
                 page.activities

@@ -17,6 +17,7 @@ const SENTENCES: &str = "return Array.from(document.querySelectorAll('.cr-activi
 async fn activity_what_is_done_in_the_explorer_shows_in_the_details() {
     run(DESKTOP, |_| {}, |ctx| async move {
         refserver::seed::add_file(&ctx.state, 1, "Plans/draft.txt", b"plan A").expect("file");
+        refserver::seed::add_file(&ctx.state, 1, "Quiet.txt", b"q").expect("file");
         ctx.sign_in().await;
         ctx.open("/home?path=cloudreve%3A%2F%2Fmy%2FPlans").await;
         ctx.view_mode("list").await;
@@ -44,6 +45,16 @@ async fn activity_what_is_done_in_the_explorer_shows_in_the_details() {
         // menu), in Chinese too.
         ctx.open("/home").await;
         ctx.view_mode("list").await;
+        // A feed that opened empty finds its first entry too.
+        select(&ctx, &["Quiet.txt"]).await;
+        ctx.click_button("Details").await;
+        ctx.see("Nothing has happened here yet.").await;
+        ctx.click_button("Download").await;
+        assert_eq!(downloaded(dir.path(), "Quiet.txt").await, b"q");
+        ctx.click("button[data-action=check-newer]").await;
+        ctx.click("button[data-action=show-newer]").await;
+        ctx.wait_js(SENTENCES, json!(["You downloaded Quiet.txt"])).await;
+        ctx.click(".cr-info__head button").await;
         let plans = "Array.from(document.querySelectorAll('[data-cr-item]')).find(r => r.querySelector('.cr-files__label')?.textContent === 'Plans')";
         ctx.js(&format!("const r = {plans}; const b = r.getBoundingClientRect(); r.dispatchEvent(new MouseEvent('contextmenu', {{bubbles: true, cancelable: true, clientX: b.left + 20, clientY: b.top + 10}})); return 1")).await;
         ctx.click_menu("Activity").await;

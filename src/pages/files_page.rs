@@ -292,12 +292,12 @@ pub fn FilesPage() -> impl IntoView {
     };
     let download = move |targets: Vec<FileResponse>| {
         let hint = ex.hint.get_untracked();
-        let archive_allowed = !in_share.get_untracked()
-            && session
-                .user()
-                .and_then(|u| u.group)
-                .and_then(|g| g.permission)
-                .is_some_and(|p| p.get(group_bits::ARCHIVE_DOWNLOAD));
+        // Shares too: the server zips a share for visitors whose group may (CE).
+        let archive_allowed = session
+            .user()
+            .and_then(|u| u.group)
+            .and_then(|g| g.permission)
+            .is_some_and(|p| p.get(group_bits::ARCHIVE_DOWNLOAD));
         leptos::task::spawn_local(async move {
             let result = match targets.as_slice() {
                 [one] if !one.is_folder() => download_file(session, one, None, hint).await,

@@ -371,3 +371,55 @@ async fn shares_direct_links_are_made_for_files_and_fetch_the_bytes() {
     })
     .await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_a_visitor_whose_group_may_zip_downloads_the_whole_share_as_one_zip() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            let friend =
+                refserver::seed::add_user(&ctx.state, "friend@example.com", "friend-pass-1", None)
+                    .expect("user");
+            for i in 0..3 {
+                refserver::seed::add_file(
+                    &ctx.state,
+                    friend,
+                    &format!("Trip/day{i}.txt"),
+                    format!("day {i}").as_bytes(),
+                )
+                .expect("file");
+            }
+            refserver::seed::add_file(&ctx.state, friend, "Trip/Photos/beach.txt", b"sand")
+                .expect("file");
+            let id =
+                refserver::seed::add_share(&ctx.state, friend, "Trip", "", &Settings::default())
+                    .expect("share");
+            crate::downloads::archive_permission(&ctx, true);
+            ctx.sign_in().await;
+            ctx.open(&format!("/s/{id}")).await;
+            ctx.see("day2.txt").await;
+            let dir = tempfile::tempdir().expect("download dir");
+            downloads_into(&ctx, dir.path()).await;
+            ctx.click("button[data-action=download-share]").await;
+            let zip = downloaded(dir.path(), "archive.zip").await;
+            let archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a valid zip");
+            let mut names: Vec<String> = archive
+                .file_names()
+                .filter(|n| !n.ends_with('/'))
+                .map(str::to_string)
+                .collect();
+            names.sort();
+            assert_eq!(
+                names,
+                [
+                    "Trip/Photos/beach.txt",
+                    "Trip/day0.txt",
+                    "Trip/day1.txt",
+                    "Trip/day2.txt"
+                ]
+            );
+        },
+    )
+    .await;
+}

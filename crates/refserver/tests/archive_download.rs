@@ -223,3 +223,67 @@ async fn archives_past_zip_limits_answer_40049_before_streaming() {
     let r: Value = serde_json::from_slice(&body).expect("a JSON error, not a zip");
     assert_eq!(r["code"], 40049, "{r}");
 }
+
+#[tokio::test]
+async fn a_visitor_whose_group_may_zip_downloads_a_whole_share() {
+    let (s, _d) = state();
+    let (bob, bob_token) = new_user(&s, "bob@example.com").await;
+    refserver::seed::add_file(&s, bob, "Trip/day1.txt", b"sun").expect("file");
+    refserver::seed::add_file(&s, bob, "Trip/Photos/beach.txt", b"sand").expect("file");
+    let open_id =
+        refserver::seed::add_share(&s, bob, "Trip", "", &Default::default()).expect("share");
+    let locked =
+        refserver::seed::add_share(&s, bob, "Trip", "pw42", &Default::default()).expect("share");
+    let t = admin_token(&s).await;
+    set_permission(&s, ADMIN_ID, true);
+    // The whole share, as the share page's "Download all" asks for it.
+    let r = archive_url(&s, &t, &[&format!("cloudreve://{open_id}@share")]).await;
+    assert_eq!(r["code"], 0, "{r}");
+    let (status, _, bytes) = fetch(&s, "GET", &url_of(&r), &[]).await;
+    assert_eq!(status, 200);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
+    let mut names: Vec<String> = zip.file_names().map(str::to_string).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Trip/",
+            "Trip/Photos/",
+            "Trip/Photos/beach.txt",
+            "Trip/day1.txt"
+        ]
+    );
+    let mut beach = String::new();
+    zip.by_name("Trip/Photos/beach.txt")
+        .expect("entry")
+        .read_to_string(&mut beach)
+        .expect("read");
+    assert_eq!(beach, "sand");
+    // A protected share needs its password, as every other read does.
+    let r = archive_url(&s, &t, &[&format!("cloudreve://{locked}@share")]).await;
+    assert_eq!(r["code"], 40069, "{r}");
+    let r = archive_url(
+        &s,
+        &t,
+        &[&format!("cloudreve://{locked}:pw42@share/Photos")],
+    )
+    .await;
+    assert_eq!(r["code"], 0, "{r}");
+    // The owner's history has the visitor's read, named by the owner's path (no password).
+    let q =
+        "/api/v4/file/activities?uri=cloudreve%3A%2F%2Fmy%2FTrip&page_size=10&order_direction=asc";
+    let history = call(&s, "GET", q, Some(&bob_token), None).await.1;
+    let reads = history["data"]["activities"]
+        .as_array()
+        .expect("activities");
+    assert_eq!(reads.len(), 2, "{history}");
+    assert_eq!(
+        reads[1]["content"]["exts"]["uri"],
+        "cloudreve://my/Trip/Photos"
+    );
+    assert_eq!(reads[1]["user"]["nickname"], "Admin");
+    // Without the group's permission, no zip of a share either.
+    set_permission(&s, ADMIN_ID, false);
+    let r = archive_url(&s, &t, &[&format!("cloudreve://{open_id}@share")]).await;
+    assert_eq!(r["code"], 40007, "{r}");
+}

@@ -1,7 +1,8 @@
 //! Archive downloads (file.md §Create download URL, `archive`): `POST /file/url {archive: true}`
 //! records a session (migration 0008) and signs one URL; `GET /file/archive/{session}/archive.zip`
-//! streams a zip of the session's items built with the requester's rights at download time. Not a
-//! JSON endpoint, so the GET is mounted outside the catalogue.
+//! streams a zip of the session's items built with the requester's rights at download time. The
+//! items are the requester's own, or those of a share they may open (a whole share for visitors
+//! whose group may zip). Not a JSON endpoint, so the GET is mounted outside the catalogue.
 
 mod body;
 mod plan;
@@ -12,17 +13,21 @@ use axum::http::header;
 use axum::response::Response;
 use cloudreve_api::models::{CreateDownloadUrlRequest, FileUrl, FileUrlResponse};
 use cloudreve_api::uri::encode_component;
-use cloudreve_api::{boolset, Boolset, Code, CrUri, Timestamp};
+use cloudreve_api::{boolset, Boolset, Code, CrUri, FileSystem, Timestamp};
 use serde::Deserialize;
 
-use super::file_ops::resolve;
+use super::file::parse_uri;
 use super::file_url::locate;
+use super::share::item_uri;
+use super::share_access;
 use crate::error::AppError;
 use crate::extract::ApiQuery;
+use crate::ids::IdCodec;
 use crate::signing;
 use crate::state::{now_millis, now_secs, AppState};
 use crate::store::activities::{category, NewActivity};
 use crate::store::archive_sessions;
+use crate::store::files::FileRow;
 use crate::store::users::{self, UserRow};
 
 /// Route path, relative to `/api/v4`.
@@ -53,6 +58,28 @@ fn may_archive(user: &UserRow) -> Result<(), AppError> {
     }
 }
 
+/// A URI a zip may hold: one of the caller's items, or an item of a share (checked when its row is
+/// looked up, by [`root_of`]).
+fn archivable(s: &AppState, user: &UserRow, raw: &str) -> Result<CrUri, AppError> {
+    let uri = parse_uri(raw)?;
+    if uri.fs == FileSystem::Share {
+        Ok(uri)
+    } else {
+        locate(s, Some(user), raw)
+    }
+}
+
+/// The row `uri` names for `user`: in their own tree, or in a share they may open (password,
+/// expiry and group, as for any other read).
+fn root_of(
+    c: &rusqlite::Connection,
+    ids: &IdCodec,
+    user: &UserRow,
+    uri: &CrUri,
+) -> Result<FileRow, AppError> {
+    share_access::readable(c, ids, Some(user), uri, now_millis()).map(|(row, _)| row)
+}
+
 fn invalid_sign() -> AppError {
     AppError::code(Code::CredentialInvalid, "invalid sign")
 }
@@ -72,8 +99,9 @@ pub(super) async fn create(
     let parsed: Vec<(String, Result<CrUri, AppError>)> = req
         .uris
         .iter()
-        .map(|raw| (raw.clone(), locate(s, Some(&user), raw)))
+        .map(|raw| (raw.clone(), archivable(s, &user, raw)))
         .collect();
+    let ids = s.ids;
     let (now, skip_error) = (now_secs(), req.skip_error);
     let expires = now + ARCHIVE_TTL;
     let session =
@@ -82,7 +110,7 @@ pub(super) async fn create(
             let mut roots = Vec::new();
             let mut failures = Vec::new();
             for (raw, uri) in parsed {
-                match uri.and_then(|u| resolve(c, user.id, &u)) {
+                match uri.and_then(|u| root_of(c, &ids, &user, &u)) {
                     Ok(row) => {
                         kept.push(raw);
                         roots.push(row);
@@ -99,10 +127,16 @@ pub(super) async fn create(
             // Refuse now what the download would refuse, while the client can still say so.
             plan::plan(c, &roots)?;
             // Each item zipped is read, as a download of it would be.
-            for (raw, row) in kept.iter().zip(&roots) {
-                NewActivity::new(row.id, Some(user.id), category::ENTITY_DOWNLOADED, raw)
-                    .ext("archive", "true")
-                    .record(c, now_millis())?;
+            // (Named by the owner's path: a share URI would carry its password.)
+            for row in &roots {
+                NewActivity::new(
+                    row.id,
+                    Some(user.id),
+                    category::ENTITY_DOWNLOADED,
+                    &item_uri(c, row.id)?,
+                )
+                .ext("archive", "true")
+                .record(c, now_millis())?;
             }
             archive_sessions::create(c, user.id, &kept, expires, now)
         })
@@ -142,13 +176,14 @@ pub async fn serve(
     let uris = session
         .uris
         .iter()
-        .map(|raw| locate(&s, Some(&user), raw))
+        .map(|raw| archivable(&s, &user, raw))
         .collect::<Result<Vec<_>, _>>()?;
+    let ids = s.ids;
     let entries =
         s.db.call(move |c| {
             let roots = uris
                 .iter()
-                .map(|u| resolve(c, user.id, u))
+                .map(|u| root_of(c, &ids, &user, u))
                 .collect::<Result<Vec<_>, _>>()?;
             plan::plan(c, &roots)
         })

@@ -1,7 +1,6 @@
 //! `/home?path=<cloudreve URI>`: the file manager. The URL is the source of truth for the folder and
 //! its order; the explorer state (items, selection, view) lives in context for the parts below.
 
-use cloudreve_api::boolset::group as group_bits;
 use cloudreve_api::models::FileResponse;
 use cloudreve_api::{ApiError, Code, CrUri, FileSystem};
 use leptos::prelude::*;
@@ -32,7 +31,7 @@ use crate::i18n::{use_i18n, Key};
 use crate::links;
 use crate::pages::embed_page::is_embedded;
 use crate::state::dialog::{Dialog, DialogState};
-use crate::state::downloads::{download_file, download_many};
+use crate::state::downloads::{download_file, download_many, may_zip};
 use crate::state::explorer::{Command, Explorer};
 use crate::state::file_ops::FileOps;
 use crate::state::folder_listing::{page_request, FolderPages};
@@ -292,15 +291,12 @@ pub fn FilesPage() -> impl IntoView {
     };
     let download = move |targets: Vec<FileResponse>| {
         let hint = ex.hint.get_untracked();
-        // Shares too: the server zips a share for visitors whose group may (CE).
-        let archive_allowed = session
-            .user()
-            .and_then(|u| u.group)
-            .and_then(|g| g.permission)
-            .is_some_and(|p| p.get(group_bits::ARCHIVE_DOWNLOAD));
         leptos::task::spawn_local(async move {
+            let single_file = matches!(targets.as_slice(), [one] if !one.is_folder());
+            // Shares too: the server zips a share for visitors whose group may (CE).
+            let archive_allowed = !single_file && may_zip(session).await;
             let result = match targets.as_slice() {
-                [one] if !one.is_folder() => download_file(session, one, None, hint).await,
+                [one] if single_file => download_file(session, one, None, hint).await,
                 _ if archive_allowed => download_many(session, targets, hint).await,
                 _ if tree_download::supported() => {
                     if let Err(StartError::Refused(why)) = trees.start(targets, hint).await {

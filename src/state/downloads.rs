@@ -1,7 +1,9 @@
 //! Getting files out: one file through a signed URL the browser downloads by itself, so nothing is
 //! loaded into the page's memory.
 
-use cloudreve_api::models::{CreateDownloadUrlRequest, FileResponse};
+use cloudreve_api::boolset::group as group_bits;
+use cloudreve_api::endpoints::site::GetSiteUser;
+use cloudreve_api::models::{CreateDownloadUrlRequest, FileResponse, SiteUser, User};
 use cloudreve_api::ApiError;
 use wasm_bindgen::JsCast;
 
@@ -27,6 +29,25 @@ pub async fn download_file(
     .await?;
     follow(&url, &file.name);
     Ok(())
+}
+
+/// Whether the server will zip for the caller: their group's `archive_download`, or for a visitor
+/// who is not signed in, the anonymous group's (an admin's choice, off by default as in CE; asked of
+/// the site config only when needed). Unknown counts as no, so the caller falls back.
+pub async fn may_zip(session: Session) -> bool {
+    let group_may = |u: &User| {
+        u.group
+            .as_ref()
+            .and_then(|g| g.permission.as_ref())
+            .is_some_and(|p| p.get(group_bits::ARCHIVE_DOWNLOAD))
+    };
+    match session.user_untracked() {
+        Some(user) => group_may(&user),
+        None => matches!(
+            session.call(&GetSiteUser).await,
+            Ok(SiteUser { user: Some(u) }) if group_may(&u)
+        ),
+    }
 }
 
 /// Downloads several items, or folders, as one zip the server builds while it sends it.

@@ -63,6 +63,12 @@ impl Session {
         self.current.with(|s| s.as_ref().map(|s| s.user.clone()))
     }
 
+    /// The signed-in user, read outside any reactive scope (in a task, say).
+    pub fn user_untracked(&self) -> Option<User> {
+        self.current
+            .with_untracked(|s| s.as_ref().map(|s| s.user.clone()))
+    }
+
     /// Whether someone is signed in (tracked).
     pub fn signed_in(&self) -> bool {
         self.current.with(Option::is_some)

@@ -17,14 +17,27 @@ use crate::upload_support::{bytes, sha};
 /// Turns the demo group's archive permission on or off (before signing in: the page reads the
 /// group from the sign-in answer).
 pub fn archive_permission(ctx: &Ctx, on: bool) {
+    let group: i64 = ctx.state.db.with(|c| {
+        c.query_row("SELECT group_id FROM users WHERE id = 1", [], |r| r.get(0))
+            .expect("group")
+    });
+    group_archive_permission(ctx, group, on);
+}
+
+/// Turns `archive_download` on or off for group row `group` (e.g. the anonymous group).
+pub fn group_archive_permission(ctx: &Ctx, group: i64, on: bool) {
     ctx.state.db.with(|c| {
         let wire: String = c
-            .query_row("SELECT permission FROM groups WHERE id = (SELECT group_id FROM users WHERE id = 1)", [], |r| r.get(0))
+            .query_row(
+                "SELECT permission FROM groups WHERE id = ?1",
+                [group],
+                |r| r.get(0),
+            )
             .expect("group");
         let mut bits = Boolset::decode(&wire).expect("boolset");
         bits.set(ARCHIVE_DOWNLOAD, on);
         c.execute(
-            "UPDATE groups SET permission = ?1 WHERE id = (SELECT group_id FROM users WHERE id = 1)",
+            &format!("UPDATE groups SET permission = ?1 WHERE id = {group}"),
             [bits.encode()],
         )
         .expect("update group");

@@ -372,29 +372,59 @@ async fn shares_direct_links_are_made_for_files_and_fetch_the_bytes() {
     .await;
 }
 
+/// A friend's public share of `Trip`: `day0.txt`..`day2.txt` ("day N") and `Photos/beach.txt`
+/// ("sand"). Returns the share's id.
+fn friends_trip_share(ctx: &Ctx) -> String {
+    let friend = refserver::seed::add_user(&ctx.state, "friend@example.com", "friend-pass-1", None)
+        .expect("user");
+    for i in 0..3 {
+        refserver::seed::add_file(
+            &ctx.state,
+            friend,
+            &format!("Trip/day{i}.txt"),
+            format!("day {i}").as_bytes(),
+        )
+        .expect("file");
+    }
+    refserver::seed::add_file(&ctx.state, friend, "Trip/Photos/beach.txt", b"sand").expect("file");
+    refserver::seed::add_share(&ctx.state, friend, "Trip", "", &Settings::default()).expect("share")
+}
+
+/// The whole `Trip` share arrived as one zip in `dir`, every file with its content.
+async fn trip_zip_arrived(dir: &std::path::Path) {
+    let zip = downloaded(dir, "archive.zip").await;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a valid zip");
+    let mut names: Vec<String> = archive
+        .file_names()
+        .filter(|n| !n.ends_with('/'))
+        .map(str::to_string)
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Trip/Photos/beach.txt",
+            "Trip/day0.txt",
+            "Trip/day1.txt",
+            "Trip/day2.txt"
+        ]
+    );
+    let mut beach = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("Trip/Photos/beach.txt").expect("entry"),
+        &mut beach,
+    )
+    .expect("read");
+    assert_eq!(beach, "sand");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shares_a_visitor_whose_group_may_zip_downloads_the_whole_share_as_one_zip() {
     run(
         DESKTOP,
         |_| {},
         |ctx| async move {
-            let friend =
-                refserver::seed::add_user(&ctx.state, "friend@example.com", "friend-pass-1", None)
-                    .expect("user");
-            for i in 0..3 {
-                refserver::seed::add_file(
-                    &ctx.state,
-                    friend,
-                    &format!("Trip/day{i}.txt"),
-                    format!("day {i}").as_bytes(),
-                )
-                .expect("file");
-            }
-            refserver::seed::add_file(&ctx.state, friend, "Trip/Photos/beach.txt", b"sand")
-                .expect("file");
-            let id =
-                refserver::seed::add_share(&ctx.state, friend, "Trip", "", &Settings::default())
-                    .expect("share");
+            let id = friends_trip_share(&ctx);
             crate::downloads::archive_permission(&ctx, true);
             ctx.sign_in().await;
             ctx.open(&format!("/s/{id}")).await;
@@ -402,22 +432,42 @@ async fn shares_a_visitor_whose_group_may_zip_downloads_the_whole_share_as_one_z
             let dir = tempfile::tempdir().expect("download dir");
             downloads_into(&ctx, dir.path()).await;
             ctx.click("button[data-action=download-share]").await;
-            let zip = downloaded(dir.path(), "archive.zip").await;
-            let archive = zip::ZipArchive::new(std::io::Cursor::new(zip)).expect("a valid zip");
-            let mut names: Vec<String> = archive
-                .file_names()
-                .filter(|n| !n.ends_with('/'))
-                .map(str::to_string)
-                .collect();
-            names.sort();
+            trip_zip_arrived(dir.path()).await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn shares_an_anonymous_visitor_gets_one_zip_when_the_anonymous_group_may() {
+    run(
+        DESKTOP,
+        |_| {},
+        |ctx| async move {
+            let id = friends_trip_share(&ctx);
+            // A browser that cannot save folders (Firefox, Safari): without the anonymous group's
+            // permission the visitor is told why; with it, the server's zip arrives.
+            let no_folder_picker =
+                "delete window.showDirectoryPicker; return typeof window.showDirectoryPicker";
+            ctx.open(&format!("/s/{id}")).await;
+            ctx.see("day2.txt").await;
+            assert_eq!(ctx.js(no_folder_picker).await, json!("undefined"));
+            ctx.click("button[data-action=download-share]").await;
+            ctx.see("This browser cannot save folders, and the server does not zip them for you")
+                .await;
+            crate::downloads::group_archive_permission(
+                &ctx,
+                refserver::store::users::ANONYMOUS_GROUP,
+                true,
+            );
+            let dir = tempfile::tempdir().expect("download dir");
+            downloads_into(&ctx, dir.path()).await;
+            ctx.click("button[data-action=download-share]").await;
+            trip_zip_arrived(dir.path()).await;
             assert_eq!(
-                names,
-                [
-                    "Trip/Photos/beach.txt",
-                    "Trip/day0.txt",
-                    "Trip/day1.txt",
-                    "Trip/day2.txt"
-                ]
+                ctx.js("return localStorage.getItem('cr_session')").await,
+                json!(null),
+                "the visitor never signed in"
             );
         },
     )

@@ -8,7 +8,7 @@ use common::round_trip;
 use cloudreve_api::envelope::{decode, Outcome};
 use cloudreve_api::models::{
     Capacity, FileActivitiesResponse, FileType, FileUrlResponse, FinishPasskeyLoginRequest,
-    ListResponse, LoginConfig, LoginResponse, PasskeyLoginOptions, SiteConfig, Token,
+    ListResponse, LoginConfig, LoginResponse, PasskeyLoginOptions, SiteConfig, SiteUser, Token,
     UploadCredential, ViewerSessionResponse,
 };
 use cloudreve_api::{ApiError, Code};
@@ -259,4 +259,20 @@ fn login_config_reads_the_login_section_as_site_config_does() {
         }
     );
     assert!(login.login_captcha && login.forget_captcha && !login.reg_captcha);
+}
+
+#[test]
+fn site_user_reads_the_anonymous_user_of_the_basic_section() {
+    let body = r#"{"code":0,"msg":"","data":{"instance_id":"x","title":"Cloudreve","user":{"id":"lpua","nickname":"","created_at":"0001-01-01T00:00:00Z","anonymous":true,"group":{"id":"ZXIO","name":"Anonymous","permission":"kg=="}},"captcha_type":"normal"}}"#;
+    let Ok(Outcome::Done(full)) = decode::<SiteConfig>(body) else {
+        panic!("site config")
+    };
+    let Ok(Outcome::Done(lean)) = decode::<SiteUser>(body) else {
+        panic!("site user")
+    };
+    assert_eq!(lean.user, full.user);
+    let user = lean.user.expect("the anonymous user");
+    assert!(user.anonymous);
+    let bits = user.group.and_then(|g| g.permission).expect("permission");
+    assert!(bits.get(cloudreve_api::boolset::group::ARCHIVE_DOWNLOAD));
 }

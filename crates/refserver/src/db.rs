@@ -30,6 +30,10 @@ const MIGRATIONS: &[(i64, &str)] = &[
     (10, include_str!("../migrations/0010_shares.sql")),
     (11, include_str!("../migrations/0011_direct_links.sql")),
     (12, include_str!("../migrations/0012_activities.sql")),
+    (
+        13,
+        include_str!("../migrations/0013_anonymous_archives.sql"),
+    ),
 ];
 
 /// A shared SQLite connection.

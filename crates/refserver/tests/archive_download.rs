@@ -27,12 +27,18 @@ fn url_of(r: &Value) -> String {
 
 /// Turns `archive_download` on or off for the group of user row `user`.
 fn set_permission(s: &AppState, user: i64, on: bool) {
+    let group: i64 = s.db.with(|c| {
+        c.query_row("SELECT group_id FROM users WHERE id = ?1", [user], |r| {
+            r.get(0)
+        })
+        .expect("group")
+    });
+    set_group_permission(s, group, on);
+}
+
+/// Turns `archive_download` on or off for group row `group`.
+fn set_group_permission(s: &AppState, group: i64, on: bool) {
     s.db.with(|c| {
-        let group: i64 = c
-            .query_row("SELECT group_id FROM users WHERE id = ?1", [user], |r| {
-                r.get(0)
-            })
-            .expect("group");
         let wire: String = c
             .query_row(
                 "SELECT permission FROM groups WHERE id = ?1",
@@ -196,7 +202,9 @@ async fn other_users_items_and_missing_ones_are_refused_at_url_creation() {
     )
     .await
     .1;
-    assert_eq!(r["code"], 401, "anonymous: {r}");
+    // Visitors without an account have the anonymous group, which may not zip by default (see
+    // `an_anonymous_visitor_zips_a_share_when_the_anonymous_group_may` for the 401 of `my`).
+    assert_eq!(r["code"], 40007, "anonymous: {r}");
 }
 
 #[tokio::test]
@@ -224,12 +232,30 @@ async fn archives_past_zip_limits_answer_40049_before_streaming() {
     assert_eq!(r["code"], 40049, "{r}");
 }
 
-#[tokio::test]
-async fn a_visitor_whose_group_may_zip_downloads_a_whole_share() {
-    let (s, _d) = state();
+/// Another user, Bob, with a folder `Trip` holding `day1.txt` ("sun") and `Photos/beach.txt`
+/// ("sand"): his row id and token.
+async fn bobs_trip() -> (AppState, tempfile::TempDir, i64, String) {
+    let (s, d) = state();
     let (bob, bob_token) = new_user(&s, "bob@example.com").await;
     refserver::seed::add_file(&s, bob, "Trip/day1.txt", b"sun").expect("file");
     refserver::seed::add_file(&s, bob, "Trip/Photos/beach.txt", b"sand").expect("file");
+    (s, d, bob, bob_token)
+}
+
+/// Bob's history of `Trip`, oldest first.
+async fn trip_history(s: &AppState, bob_token: &str) -> Vec<Value> {
+    let q =
+        "/api/v4/file/activities?uri=cloudreve%3A%2F%2Fmy%2FTrip&page_size=10&order_direction=asc";
+    let history = call(s, "GET", q, Some(bob_token), None).await.1;
+    history["data"]["activities"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no activities in {history}"))
+        .clone()
+}
+
+#[tokio::test]
+async fn a_visitor_whose_group_may_zip_downloads_a_whole_share() {
+    let (s, _d, bob, bob_token) = bobs_trip().await;
     let open_id =
         refserver::seed::add_share(&s, bob, "Trip", "", &Default::default()).expect("share");
     let locked =
@@ -270,13 +296,8 @@ async fn a_visitor_whose_group_may_zip_downloads_a_whole_share() {
     .await;
     assert_eq!(r["code"], 0, "{r}");
     // The owner's history has the visitor's read, named by the owner's path (no password).
-    let q =
-        "/api/v4/file/activities?uri=cloudreve%3A%2F%2Fmy%2FTrip&page_size=10&order_direction=asc";
-    let history = call(&s, "GET", q, Some(&bob_token), None).await.1;
-    let reads = history["data"]["activities"]
-        .as_array()
-        .expect("activities");
-    assert_eq!(reads.len(), 2, "{history}");
+    let reads = trip_history(&s, &bob_token).await;
+    assert_eq!(reads.len(), 2, "{reads:?}");
     assert_eq!(
         reads[1]["content"]["exts"]["uri"],
         "cloudreve://my/Trip/Photos"
@@ -285,5 +306,53 @@ async fn a_visitor_whose_group_may_zip_downloads_a_whole_share() {
     // Without the group's permission, no zip of a share either.
     set_permission(&s, ADMIN_ID, false);
     let r = archive_url(&s, &t, &[&format!("cloudreve://{open_id}@share")]).await;
+    assert_eq!(r["code"], 40007, "{r}");
+}
+
+#[tokio::test]
+async fn an_anonymous_visitor_zips_a_share_when_the_anonymous_group_may() {
+    let (s, _d, bob, bob_token) = bobs_trip().await;
+    let locked =
+        refserver::seed::add_share(&s, bob, "Trip", "pw42", &Default::default()).expect("share");
+    let whole = format!("cloudreve://{locked}:pw42@share");
+    let anonymous_url = |uris: Vec<String>| {
+        let s = s.clone();
+        async move {
+            let body = json!({ "uris": uris, "archive": true });
+            call(&s, "POST", "/api/v4/file/url", None, Some(body))
+                .await
+                .1
+        }
+    };
+    // By default (as in CE) the anonymous group may not zip.
+    let r = anonymous_url(vec![whole.clone()]).await;
+    assert_eq!(r["code"], 40007, "{r}");
+    set_group_permission(&s, refserver::store::users::ANONYMOUS_GROUP, true);
+    // Still only through the share's rules, and never anyone's own files.
+    let r = anonymous_url(vec![format!("cloudreve://{locked}:wrong@share")]).await;
+    assert_eq!(r["code"], 40069, "{r}");
+    let r = anonymous_url(vec!["cloudreve://my/Trip".into()]).await;
+    assert_eq!(r["code"], 401, "{r}");
+    let r = anonymous_url(vec![whole.clone()]).await;
+    assert_eq!(r["code"], 0, "{r}");
+    let (status, _, bytes) = fetch(&s, "GET", &url_of(&r), &[]).await;
+    assert_eq!(status, 200);
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
+    let mut day1 = String::new();
+    zip.by_name("Trip/day1.txt")
+        .expect("entry")
+        .read_to_string(&mut day1)
+        .expect("read");
+    assert_eq!(day1, "sun");
+    assert_eq!(zip.len(), 4, "Trip/, Trip/Photos/ and both files");
+    // The owner's history has the read, by nobody in particular.
+    let reads = trip_history(&s, &bob_token).await;
+    assert_eq!(reads.len(), 1, "{reads:?}");
+    assert_eq!(reads[0]["content"]["exts"]["uri"], "cloudreve://my/Trip");
+    // The URL made while allowed stops working once the group may no longer zip.
+    let r = anonymous_url(vec![whole]).await;
+    set_group_permission(&s, refserver::store::users::ANONYMOUS_GROUP, false);
+    let (_, _, bytes) = fetch(&s, "GET", &url_of(&r), &[]).await;
+    let r: Value = serde_json::from_slice(&bytes).expect("a JSON error, not a zip");
     assert_eq!(r["code"], 40007, "{r}");
 }

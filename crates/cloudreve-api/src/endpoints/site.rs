@@ -3,7 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::endpoint;
-use crate::models::{CaptchaResponse, ExplorerConfig, LoginConfig, ReportAbuseRequest, SiteConfig};
+use crate::models::{
+    CaptchaResponse, ExplorerConfig, LoginConfig, ReportAbuseRequest, SiteConfig, SiteUser,
+};
 
 /// `GET /site/ping`: the server version string.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -49,6 +51,12 @@ endpoint!(GetLoginConfig, Get "/site/config/login", Optional, None => LoginConfi
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GetExplorerConfig;
 endpoint!(GetExplorerConfig, Get "/site/config/explorer", Optional, None => ExplorerConfig);
+
+/// `GET /site/config/basic`: [`GetSiteConfig`] for the `basic` section, decoded as the smaller
+/// [`SiteUser`]. Same route as `GetSiteConfig`, so it is not listed separately.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GetSiteUser;
+endpoint!(GetSiteUser, Get "/site/config/basic", Optional, None => SiteUser);
 
 // POST /site/abuse: report a share link or a user.
 endpoint!(ReportAbuseRequest, Post "/site/abuse", Optional, Json => ());

@@ -311,6 +311,16 @@ pub struct ExplorerConfig {
     pub max_batch_size: i64,
 }
 
+/// The requesting user from the `basic` section (`GET /site/config/basic`), without the rest of
+/// [`SiteConfig`] (same reason as [`LoginConfig`]). For a visitor who is not signed in this is the
+/// anonymous user, whose group says what visitors may do (e.g. zip a share).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SiteUser {
+    /// The requesting user (the anonymous pseudo user when not signed in).
+    pub user: Option<User>,
+}
+
 /// `GET /site/captcha`: an image challenge.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -2,7 +2,8 @@
 //! records a session (migration 0008) and signs one URL; `GET /file/archive/{session}/archive.zip`
 //! streams a zip of the session's items built with the requester's rights at download time. The
 //! items are the requester's own, or those of a share they may open (a whole share for visitors
-//! whose group may zip). Not a JSON endpoint, so the GET is mounted outside the catalogue.
+//! whose group may zip, the anonymous group included). Not a JSON endpoint, so the GET is mounted
+//! outside the catalogue.
 
 mod body;
 mod plan;
@@ -44,10 +45,15 @@ pub struct SignQuery {
     sign: String,
 }
 
-/// 40007 unless `user`'s group has `archive_download` (bit 4).
-fn may_archive(user: &UserRow) -> Result<(), AppError> {
-    let allowed = Boolset::decode(&user.group_permission)
-        .is_ok_and(|b| b.get(boolset::group::ARCHIVE_DOWNLOAD));
+/// 40007 unless the group of `user` (the anonymous group for a visitor) has `archive_download`
+/// (bit 4).
+async fn may_archive(s: &AppState, user: Option<&UserRow>) -> Result<(), AppError> {
+    let viewer = user.cloned();
+    let permission =
+        s.db.call(move |c| users::group_permission(c, viewer.as_ref()))
+            .await?;
+    let allowed =
+        Boolset::decode(&permission).is_ok_and(|b| b.get(boolset::group::ARCHIVE_DOWNLOAD));
     if allowed {
         Ok(())
     } else {
@@ -59,13 +65,13 @@ fn may_archive(user: &UserRow) -> Result<(), AppError> {
 }
 
 /// A URI a zip may hold: one of the caller's items, or an item of a share (checked when its row is
-/// looked up, by [`root_of`]).
-fn archivable(s: &AppState, user: &UserRow, raw: &str) -> Result<CrUri, AppError> {
+/// looked up, by [`root_of`]). A visitor who is not signed in has only shares.
+fn archivable(s: &AppState, user: Option<&UserRow>, raw: &str) -> Result<CrUri, AppError> {
     let uri = parse_uri(raw)?;
     if uri.fs == FileSystem::Share {
         Ok(uri)
     } else {
-        locate(s, Some(user), raw)
+        locate(s, user, raw)
     }
 }
 
@@ -74,10 +80,10 @@ fn archivable(s: &AppState, user: &UserRow, raw: &str) -> Result<CrUri, AppError
 fn root_of(
     c: &rusqlite::Connection,
     ids: &IdCodec,
-    user: &UserRow,
+    user: Option<&UserRow>,
     uri: &CrUri,
 ) -> Result<FileRow, AppError> {
-    share_access::readable(c, ids, Some(user), uri, now_millis()).map(|(row, _)| row)
+    share_access::readable(c, ids, user, uri, now_millis()).map(|(row, _)| row)
 }
 
 fn invalid_sign() -> AppError {
@@ -91,15 +97,15 @@ pub(super) async fn create(
     user: Option<&UserRow>,
     req: &CreateDownloadUrlRequest,
 ) -> Result<FileUrlResponse, AppError> {
-    let user = user.ok_or(AppError::LoginRequired)?.clone();
-    may_archive(&user)?;
+    may_archive(s, user).await?;
+    let user = user.cloned();
     if req.entity.as_deref().is_some_and(|e| !e.is_empty()) {
         return Err(AppError::Param("entity cannot be used with archive".into()));
     }
     let parsed: Vec<(String, Result<CrUri, AppError>)> = req
         .uris
         .iter()
-        .map(|raw| (raw.clone(), archivable(s, &user, raw)))
+        .map(|raw| (raw.clone(), archivable(s, user.as_ref(), raw)))
         .collect();
     let ids = s.ids;
     let (now, skip_error) = (now_secs(), req.skip_error);
@@ -110,7 +116,7 @@ pub(super) async fn create(
             let mut roots = Vec::new();
             let mut failures = Vec::new();
             for (raw, uri) in parsed {
-                match uri.and_then(|u| root_of(c, &ids, &user, &u)) {
+                match uri.and_then(|u| root_of(c, &ids, user.as_ref(), &u)) {
                     Ok(row) => {
                         kept.push(raw);
                         roots.push(row);
@@ -131,14 +137,14 @@ pub(super) async fn create(
             for row in &roots {
                 NewActivity::new(
                     row.id,
-                    Some(user.id),
+                    user.as_ref().map(|u| u.id),
                     category::ENTITY_DOWNLOADED,
                     &item_uri(c, row.id)?,
                 )
                 .ext("archive", "true")
                 .record(c, now_millis())?;
             }
-            archive_sessions::create(c, user.id, &kept, expires, now)
+            archive_sessions::create(c, user.as_ref().map(|u| u.id), &kept, expires, now)
         })
         .await?;
     let signed_path = format!("{PREFIX}/{session}/archive.zip");
@@ -165,25 +171,31 @@ pub async fn serve(
         s.db.call(move |c| {
             let session =
                 archive_sessions::live(c, &session, now_secs())?.ok_or_else(invalid_sign)?;
-            let user = users::by_id(c, session.owner_id)?
-                .filter(|u| u.status == "active")
-                .ok_or_else(invalid_sign)?;
+            // A requester who was signed in must still be an active user.
+            let user = match session.owner_id {
+                Some(id) => Some(
+                    users::by_id(c, id)?
+                        .filter(|u| u.status == "active")
+                        .ok_or_else(invalid_sign)?,
+                ),
+                None => None,
+            };
             Ok((session, user))
         })
         .await?;
     // The requester's rights now, not when the URL was made.
-    may_archive(&user)?;
+    may_archive(&s, user.as_ref()).await?;
     let uris = session
         .uris
         .iter()
-        .map(|raw| archivable(&s, &user, raw))
+        .map(|raw| archivable(&s, user.as_ref(), raw))
         .collect::<Result<Vec<_>, _>>()?;
     let ids = s.ids;
     let entries =
         s.db.call(move |c| {
             let roots = uris
                 .iter()
-                .map(|u| root_of(c, &ids, &user, u))
+                .map(|u| root_of(c, &ids, user.as_ref(), u))
                 .collect::<Result<Vec<_>, _>>()?;
             plan::plan(c, &roots)
         })

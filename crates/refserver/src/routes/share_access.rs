@@ -12,7 +12,7 @@ use crate::error::AppError;
 use crate::ids::{IdCodec, Kind};
 use crate::store::files::{self, FileRow, TYPE_FOLDER};
 use crate::store::shares::{self, ShareRow};
-use crate::store::users::{self, UserRow, ANONYMOUS_GROUP};
+use crate::store::users::{self, UserRow};
 
 /// An opened share: the link, its shared item and its owner.
 #[derive(Debug, Clone)]
@@ -101,14 +101,7 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// Whether `viewer`'s group (the anonymous group for visitors) may open other users' shares.
 fn may_visit(c: &Connection, viewer: Option<&UserRow>) -> Result<bool, AppError> {
-    let permission = match viewer {
-        Some(u) => u.group_permission.clone(),
-        None => c.query_row(
-            "SELECT permission FROM groups WHERE id = ?1",
-            [ANONYMOUS_GROUP],
-            |r| r.get::<_, String>(0),
-        )?,
-    };
+    let permission = users::group_permission(c, viewer)?;
     Ok(Boolset::decode(&permission).is_ok_and(|b| b.get(boolset::group::SHARE_DOWNLOAD)))
 }
 

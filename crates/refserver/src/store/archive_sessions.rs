@@ -1,4 +1,5 @@
-//! Archive download sessions (migration 0008): the owner and the URIs one archive URL covers.
+//! Archive download sessions (migrations 0008 and 0013): who asked (nobody for an anonymous visitor)
+//! and the URIs one archive URL covers.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -7,16 +8,18 @@ use crate::error::AppError;
 /// One live session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ArchiveSession {
-    /// Who asked; the zip is built with their rights at download time.
-    pub owner_id: i64,
+    /// Who asked (`None`: an anonymous visitor); the zip is built with their rights at download
+    /// time.
+    pub owner_id: Option<i64>,
     /// The items, as the request named them.
     pub uris: Vec<String>,
 }
 
-/// Records a session for `owner` over `uris` until `expires_at` (unix s); returns its id.
+/// Records a session for `owner` (`None`: anonymous) over `uris` until `expires_at` (unix s);
+/// returns its id.
 pub fn create(
     c: &Connection,
-    owner: i64,
+    owner: Option<i64>,
     uris: &[String],
     expires_at: i64,
     now: i64,
@@ -33,7 +36,7 @@ pub fn create(
 
 /// The session `id` if it has not expired at `now`.
 pub fn live(c: &Connection, id: &str, now: i64) -> Result<Option<ArchiveSession>, AppError> {
-    let row: Option<(i64, String)> = c
+    let row: Option<(Option<i64>, String)> = c
         .query_row(
             "SELECT owner_id, uris FROM archive_sessions WHERE id = ?1 AND expires_at > ?2",
             params![id, now],

@@ -139,6 +139,19 @@ impl UserRow {
     }
 }
 
+/// The group permission boolset (wire form) of `viewer`, or of the anonymous group for a visitor
+/// who is not signed in.
+pub fn group_permission(c: &Connection, viewer: Option<&UserRow>) -> Result<String, AppError> {
+    match viewer {
+        Some(u) => Ok(u.group_permission.clone()),
+        None => Ok(c.query_row(
+            "SELECT permission FROM groups WHERE id = ?1",
+            [ANONYMOUS_GROUP],
+            |r| r.get(0),
+        )?),
+    }
+}
+
 /// The anonymous pseudo user (id 0, anonymous group).
 pub fn anonymous(c: &Connection, ids: &IdCodec) -> Result<User, AppError> {
     let (name, permission): (String, String) = c.query_row(

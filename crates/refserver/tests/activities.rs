@@ -399,3 +399,40 @@ async fn items_zipped_for_download_are_read() {
         "cloudreve://my/Zip/b.txt"
     );
 }
+
+#[tokio::test]
+async fn a_view_change_shows_in_its_folders_feed_only() {
+    let (s, _d) = state();
+    refserver::seed::add_file(&s, ADMIN_ID, "Work/Inner/a.txt", b"a").expect("file");
+    let t = admin_token(&s).await;
+    let view = json!({"page_size": 100, "order": "name", "order_direction": "asc", "view": "list", "thumbnail": true});
+    ok_call(
+        &s,
+        "PATCH",
+        "/api/v4/file/view",
+        &t,
+        json!({"uri": "cloudreve://my/Work/Inner", "view": view}),
+    )
+    .await;
+    let inner = history(&s, &t, "cloudreve://my/Work/Inner").await;
+    assert_eq!(categories(&inner), [56], "{inner:?}");
+    assert_eq!(
+        inner[0]["content"]["exts"]["uri"],
+        "cloudreve://my/Work/Inner"
+    );
+    assert_eq!(inner[0]["user"]["nickname"], "Admin");
+    // How a subfolder is shown says nothing about the folders above it.
+    let work = history(&s, &t, "cloudreve://my/Work").await;
+    assert!(!categories(&work).contains(&56), "{work:?}");
+    // A refused view records nothing.
+    let (_, r) = call(
+        &s,
+        "PATCH",
+        "/api/v4/file/view",
+        Some(&t),
+        Some(json!({"uri": "cloudreve://my/Work/a-missing-folder", "view": view})),
+    )
+    .await;
+    assert_ne!(r["code"], 0, "{r}");
+    assert_eq!(history(&s, &t, "cloudreve://my/Work/Inner").await.len(), 1);
+}

@@ -11,6 +11,7 @@ use super::ApiRouter;
 use crate::error::{ok, ApiResult, AppError};
 use crate::extract::{ApiJson, AuthUser};
 use crate::state::{now_millis, AppState};
+use crate::store::activities::{category, NewActivity};
 use crate::store::files::{self, OrderBy, TYPE_FOLDER};
 use crate::store::views;
 
@@ -177,7 +178,11 @@ async fn update(
                 let folder = files::resolve(c, user.id, &segments, now_millis())?
                     .filter(|f| f.file_type == TYPE_FOLDER)
                     .ok_or_else(path_not_exist)?;
-                views::set_folder(c, folder.id, view.as_ref())
+                views::set_folder(c, folder.id, view.as_ref())?;
+                let at = super::share::item_uri(c, folder.id)?;
+                NewActivity::new(folder.id, Some(user.id), category::UPDATE_VIEW, &at)
+                    .only_here()
+                    .record(c, now_millis())
             })
             .await?;
         }

@@ -42,6 +42,8 @@ pub mod category {
     pub const DELETE_SHARE: i32 = 25;
     /// A direct link was made.
     pub const GET_DIRECT_LINK: i32 = 43;
+    /// A folder's stored view (layout, order) changed; in that folder's own feed only.
+    pub const UPDATE_VIEW: i32 = 56;
     /// A direct link was deleted.
     pub const DELETE_DIRECT_LINK: i32 = 57;
     /// Categories that only read (the `reads` filter; everything else is an update).
@@ -76,6 +78,9 @@ pub struct NewActivity {
     pub entity_id: Option<i64>,
     /// A folder the item has just left (a move): its feed, and those above it, show the event too.
     pub also_under: Option<i64>,
+    /// Shown in the item's own feed only, not in those of the folders above it (a change that says
+    /// nothing about their contents, such as a view setting).
+    pub only_here: bool,
 }
 
 impl NewActivity {
@@ -92,7 +97,14 @@ impl NewActivity {
             entry,
             entity_id: None,
             also_under: None,
+            only_here: false,
         }
+    }
+
+    /// Shown in the item's own feed only (see [`NewActivity::only_here`]).
+    pub fn only_here(mut self) -> Self {
+        self.only_here = true;
+        self
     }
 
     /// Also shown in the feeds of `folder` and the folders above it (where a moved item was).
@@ -133,7 +145,8 @@ impl NewActivity {
     }
 }
 
-/// Records `a` at `now_ms`, visible in the feeds of its item and of every folder above it.
+/// Records `a` at `now_ms`, visible in the feeds of its item and (unless `only_here`) of every
+/// folder above it.
 pub fn record(c: &Connection, a: &NewActivity, now_ms: i64) -> Result<(), AppError> {
     let content = serde_json::to_string(&a.entry).map_err(anyhow::Error::from)?;
     c.execute(
@@ -141,6 +154,13 @@ pub fn record(c: &Connection, a: &NewActivity, now_ms: i64) -> Result<(), AppErr
         params![a.file_id, a.actor_id, a.entry.category, content, a.entity_id, now_ms],
     )?;
     let id = c.last_insert_rowid();
+    if a.only_here {
+        c.execute(
+            "INSERT INTO activity_scopes (file_id, activity_id) VALUES (?1, ?2)",
+            params![a.file_id, id],
+        )?;
+        return Ok(());
+    }
     for start in std::iter::once(a.file_id).chain(a.also_under) {
         c.execute(
             "WITH RECURSIVE up(id) AS (

@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::components::common::error_view::ErrorView;
 use crate::components::dialogs::edit_share_dialog::EditShareDialog;
+use crate::components::explorer::viewport::{rows_on_screen, use_viewport};
 use crate::components::layout::shell::Shell;
-use crate::domain::visible_range::VisibleRange;
 use crate::i18n::errors::error_message;
 use crate::i18n::{use_i18n, Key};
 use crate::pages::files_page::require_session;
@@ -101,30 +101,10 @@ pub fn MySharesPage() -> impl IntoView {
             pages.load(session, o, true);
         }
     });
-    let node = NodeRef::<leptos::html::Div>::new();
-    let scroll_top = RwSignal::new(0.0);
-    let height = RwSignal::new(600.0);
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            scroll_top.set(f64::from(el.scroll_top()));
-            height.set(f64::from(el.client_height()));
-        }
-    };
+    let vp = use_viewport();
     let len = Memo::new(move |_| pages.items.with(Vec::len));
-    let range = Memo::new(move |_| {
-        VisibleRange::compute(scroll_top.get(), height.get(), ROW_HEIGHT, len.get(), 6)
-    });
-    // Within a screen of the end: the next page.
-    Effect::new(move |_| {
-        let (end, n) = (range.get().end, len.get());
-        if n > 0 && end + 10 >= n {
-            pages.load(session, order.get_untracked(), false);
-        }
-    });
-    Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
-        }
+    let range = rows_on_screen(vp, ROW_HEIGHT, len, move || {
+        pages.load(session, order.get_untracked(), false)
     });
     let delete = move |id: String| {
         let req = DeleteShareRequest { id: id.clone() };
@@ -165,7 +145,7 @@ pub fn MySharesPage() -> impl IntoView {
                 {move || pages.error.get().map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| pages.load(session, order.get_untracked(), true))/> })}
                 <Show when=move || !(len.get() == 0 && !pages.loading.get() && pages.error.with(Option::is_none))
                     fallback=move || view! { <p class="cr-status cr-status--empty">{i18n.text(Key::SharesEmpty)}</p> }>
-                    <div class="cr-shares__viewport" node_ref=node on:scroll=move |_| measure() role="list" aria-label=i18n.text(Key::MyShares)>
+                    <div class="cr-shares__viewport" node_ref=vp.node on:scroll=move |_| vp.measure() role="list" aria-label=i18n.text(Key::MyShares)>
                         <div aria-hidden="true" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></div>
                         <For each=rows key=|s| (s.id.clone(), s.expired, s.expires.clone()) let:share>
                             <ShareRow share on_delete=Callback::new(delete) on_edit=Callback::new(move |s: Share| editing.set(Some(s)))/>

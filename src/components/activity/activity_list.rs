@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::components::activity::activity_row::ActivityRow;
 use crate::components::common::error_view::ErrorView;
+use crate::components::explorer::viewport::{rows_on_screen, use_viewport};
 use crate::domain::activity::Filter;
-use crate::domain::visible_range::VisibleRange;
 use crate::i18n::{use_i18n, Key};
 use crate::state::activity_feed::ActivityFeed;
 use crate::state::session::use_session;
@@ -42,31 +42,9 @@ pub fn ActivityList(
     let me = session.user().map(|u| u.id);
     feed.restart();
 
-    let node = NodeRef::<leptos::html::Div>::new();
-    let scroll_top = RwSignal::new(0.0);
-    let height = RwSignal::new(400.0);
-    let measure = move || {
-        if let Some(el) = node.get_untracked() {
-            scroll_top.set(f64::from(el.scroll_top()));
-            height.set(f64::from(el.client_height()));
-        }
-    };
-    Effect::new(move |_| {
-        if node.get().is_some() {
-            measure();
-        }
-    });
+    let vp = use_viewport();
     let len = Memo::new(move |_| feed.items.with(Vec::len));
-    let range = Memo::new(move |_| {
-        VisibleRange::compute(scroll_top.get(), height.get(), ROW_HEIGHT, len.get(), 6)
-    });
-    // Within a screen of the end: the next page.
-    Effect::new(move |_| {
-        let (end, n) = (range.get().end, len.get());
-        if n > 0 && end + 10 >= n {
-            feed.load_next();
-        }
-    });
+    let range = rows_on_screen(vp, ROW_HEIGHT, len, move || feed.load_next());
     let rows = move || {
         let r = range.get();
         feed.items
@@ -88,12 +66,16 @@ pub fn ActivityList(
     let show_newer = move |_| {
         let added = feed.show_newer();
         checked.set(false);
-        if let Some(el) = node.get_untracked() {
-            if added > 0 && el.scroll_top() > 0 {
-                el.set_scroll_top(el.scroll_top() + (added as f64 * ROW_HEIGHT) as i32);
-            }
+        // Read from the element: a scroll event may not have reported the latest position yet.
+        let top = vp
+            .node
+            .get_untracked()
+            .map_or(0.0, |el| f64::from(el.scroll_top()));
+        if added > 0 && top > 0.0 {
+            vp.scroll_to(top + added as f64 * ROW_HEIGHT);
+        } else {
+            vp.measure();
         }
-        measure();
     };
     let newer = move || feed.newer.with(Vec::len);
     let me = StoredValue::new(me);
@@ -134,7 +116,7 @@ pub fn ActivityList(
             {move || feed.error.get().map(|e| view! { <ErrorView error=e on_retry=Callback::new(move |_| feed.retry())/> })}
             <Show when=move || !(len.get() == 0 && feed.finished.get())
                 fallback=move || view! { <p class="cr-status cr-status--empty">{i18n.text(Key::ActivityEmpty)}</p> }>
-                <div class=format!("cr-activity-feed__viewport {class}") node_ref=node on:scroll=move |_| measure()>
+                <div class=format!("cr-activity-feed__viewport {class}") node_ref=vp.node on:scroll=move |_| vp.measure()>
                     <ul class="cr-activity-feed__list" aria-label=i18n.text(Key::Activity) aria-busy=move || feed.loading.get().to_string()>
                         <li aria-hidden="true" class="cr-activity-feed__space" style:height=move || format!("{}px", range.get().space_above(ROW_HEIGHT))></li>
                         <For each=rows key=|a| a.id.clone() let:activity>

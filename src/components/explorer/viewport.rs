@@ -1,7 +1,15 @@
-//! The scroll container every folder view shares: its scroll position and size as signals, kept
-//! current on scroll and resize, so the views can compute which items are on screen.
+//! The scroll container of every virtualised list (folder views, the zip viewer, activity feeds,
+//! My shares): its scroll position and size as signals, kept current on scroll and resize, so a
+//! list can compute which rows are on screen and when to fetch the next page.
 
 use leptos::prelude::*;
+
+use crate::domain::visible_range::VisibleRange;
+
+/// Rows drawn beyond each edge of the screen in [`rows_on_screen`].
+const OVERSCAN: usize = 6;
+/// How many rows before the end the next page is asked for in [`rows_on_screen`].
+const LOAD_AHEAD: usize = 10;
 
 /// Live measurements of a view's scroll container.
 #[derive(Clone, Copy)]
@@ -80,4 +88,30 @@ pub fn use_viewport() -> Viewport {
     let handle = window_event_listener(leptos::ev::resize, move |_| vp.measure());
     on_cleanup(move || handle.remove());
     vp
+}
+
+/// The rows of a list of `len` rows, each `row_height` px, that are on screen in `vp`; `load_more`
+/// runs whenever the end is near (the next cursor page of an endless list).
+pub fn rows_on_screen(
+    vp: Viewport,
+    row_height: f64,
+    len: Memo<usize>,
+    load_more: impl Fn() + 'static,
+) -> Memo<VisibleRange> {
+    let range = Memo::new(move |_| {
+        VisibleRange::compute(
+            vp.scroll_top.get(),
+            vp.height.get(),
+            row_height,
+            len.get(),
+            OVERSCAN,
+        )
+    });
+    Effect::new(move |_| {
+        let (end, n) = (range.get().end, len.get());
+        if n > 0 && end + LOAD_AHEAD >= n {
+            load_more();
+        }
+    });
+    range
 }

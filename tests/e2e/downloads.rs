@@ -8,7 +8,6 @@
 use std::time::{Duration, Instant};
 
 use cloudreve_api::boolset::group::ARCHIVE_DOWNLOAD;
-use cloudreve_api::Boolset;
 use serde_json::json;
 
 use crate::harness::{run, Ctx, DESKTOP};
@@ -26,22 +25,10 @@ pub fn archive_permission(ctx: &Ctx, on: bool) {
 
 /// Turns `archive_download` on or off for group row `group` (e.g. the anonymous group).
 pub fn group_archive_permission(ctx: &Ctx, group: i64, on: bool) {
-    ctx.state.db.with(|c| {
-        let wire: String = c
-            .query_row(
-                "SELECT permission FROM groups WHERE id = ?1",
-                [group],
-                |r| r.get(0),
-            )
-            .expect("group");
-        let mut bits = Boolset::decode(&wire).expect("boolset");
-        bits.set(ARCHIVE_DOWNLOAD, on);
-        c.execute(
-            &format!("UPDATE groups SET permission = ?1 WHERE id = {group}"),
-            [bits.encode()],
-        )
+    ctx.state
+        .db
+        .with(|c| refserver::store::users::set_group_bit(c, group, ARCHIVE_DOWNLOAD, on))
         .expect("update group");
-    });
 }
 
 /// Writes `content` to the admin's file `path` through `PUT /file/content`.

@@ -46,6 +46,10 @@ pub struct Config {
     /// Origins that may frame the embeddable share viewer (`/embed/...`), as CSP
     /// `frame-ancestors` sources (`--embed-origin`); empty allows any origin.
     pub embed_origins: Vec<String>,
+    /// Whether visitors without an account may download shares as one zip: the anonymous group's
+    /// `archive_download`, written at start (`--anonymous-zip on|off`); `None` keeps what the
+    /// database says (off on a new site, as in CE).
+    pub anonymous_zip: Option<bool>,
 }
 
 /// E-mail of the admin account created on first start.
@@ -73,6 +77,7 @@ impl Config {
             max_edit_size: 50 << 20,
             wopi_viewers: Vec::new(),
             embed_origins: Vec::new(),
+            anonymous_zip: None,
         }
     }
 }

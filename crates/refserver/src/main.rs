@@ -12,7 +12,7 @@ const USAGE: &str =
                  [--access-ttl SECS] [--refresh-ttl SECS] [--login-captcha] [--offset-pagination]
                  [--upload-ttl SECS] [--test-hooks] [--chunk-faults PERCENT]
                  [--max-edit-size BYTES] [--wopi-viewer 'NAME|EXTS|ACTION_URL']...
-                 [--embed-origin ORIGIN]...
+                 [--embed-origin ORIGIN]... [--anonymous-zip on|off]
   --upload-ttl   lifetime of an upload session (default 86400)
   --max-edit-size largest file the editors save and WOPI apps open (default 52428800)
   --wopi-viewer  offer a WOPI app (repeatable) for comma-separated EXTS; ACTION_URL is the app's
@@ -21,6 +21,8 @@ const USAGE: &str =
   --embed-origin a site allowed to show the share viewer (/embed/s/...) in an iframe, e.g.
                  https://blog.example.com (repeatable); without it any site may. Every other page
                  refuses to be framed.
+  --anonymous-zip whether visitors without an account may download a share as one zip (the
+                 anonymous group's archive_download; off on a new site, as in Cloudreve)
 
   --test-hooks   serve test-only routes (never in production), each for the signed-in caller:
                  POST /api/v4/test/lock {\"uri\": \"cloudreve://my/a.txt\", \"app\"?: \"viewer\", \"ttl\"?: SECS}
@@ -89,6 +91,13 @@ fn parse_args() -> anyhow::Result<Config> {
                     "--embed-origin takes an origin like https://example.com, got {origin:?}"
                 );
                 config.embed_origins.push(origin)
+            }
+            "--anonymous-zip" => {
+                config.anonymous_zip = Some(match value()?.as_str() {
+                    "on" => true,
+                    "off" => false,
+                    other => bail!("--anonymous-zip takes on or off, got {other:?}"),
+                })
             }
             "--chunk-faults" => {
                 config.chunk_faults = value()?

@@ -54,6 +54,16 @@ pub fn prepare(config: Config) -> anyhow::Result<(AppState, Option<InitialAdmin>
             site_id,
         ))
     })?;
+    if let Some(on) = config.anonymous_zip {
+        db.with(|c| {
+            users::set_group_bit(
+                c,
+                users::ANONYMOUS_GROUP,
+                cloudreve_api::boolset::group::ARCHIVE_DOWNLOAD,
+                on,
+            )
+        })?;
+    }
     let state = AppState {
         db,
         ids: IdCodec::new(salt),

@@ -38,22 +38,8 @@ fn set_permission(s: &AppState, user: i64, on: bool) {
 
 /// Turns `archive_download` on or off for group row `group`.
 fn set_group_permission(s: &AppState, group: i64, on: bool) {
-    s.db.with(|c| {
-        let wire: String = c
-            .query_row(
-                "SELECT permission FROM groups WHERE id = ?1",
-                [group],
-                |r| r.get(0),
-            )
-            .expect("permission");
-        let mut bits = Boolset::decode(&wire).expect("boolset");
-        bits.set(ARCHIVE_DOWNLOAD, on);
-        c.execute(
-            "UPDATE groups SET permission = ?1 WHERE id = ?2",
-            rusqlite::params![bits.encode(), group],
-        )
-        .expect("update");
-    });
+    s.db.with(|c| refserver::store::users::set_group_bit(c, group, ARCHIVE_DOWNLOAD, on))
+        .expect("update group");
 }
 
 /// The demo tree plus an empty folder and a file larger than one streamed chunk.
@@ -355,4 +341,31 @@ async fn an_anonymous_visitor_zips_a_share_when_the_anonymous_group_may() {
     let (_, _, bytes) = fetch(&s, "GET", &url_of(&r), &[]).await;
     let r: Value = serde_json::from_slice(&bytes).expect("a JSON error, not a zip");
     assert_eq!(r["code"], 40007, "{r}");
+}
+
+#[tokio::test]
+async fn the_anonymous_zip_setting_lets_visitors_zip_and_the_site_config_says_so() {
+    let (s, _d) = state_with(|c| c.anonymous_zip = Some(true));
+    let (bob, _) = new_user(&s, "bob@example.com").await;
+    refserver::seed::add_file(&s, bob, "Trip/day1.txt", b"sun").expect("file");
+    let id = refserver::seed::add_share(&s, bob, "Trip", "", &Default::default()).expect("share");
+    // What the app reads before offering a zip to a visitor without an account.
+    let (_, basic) = call(&s, "GET", "/api/v4/site/config/basic", None, None).await;
+    assert_eq!(basic["data"]["user"]["anonymous"], true, "{basic}");
+    let wire = basic["data"]["user"]["group"]["permission"]
+        .as_str()
+        .expect("permission");
+    assert!(
+        Boolset::decode(wire)
+            .expect("boolset")
+            .get(ARCHIVE_DOWNLOAD),
+        "{basic}"
+    );
+    let body = json!({ "uris": [format!("cloudreve://{id}@share")], "archive": true });
+    let (_, r) = call(&s, "POST", "/api/v4/file/url", None, Some(body)).await;
+    assert_eq!(r["code"], 0, "{r}");
+    let (status, _, bytes) = fetch(&s, "GET", &url_of(&r), &[]).await;
+    assert_eq!(status, 200);
+    let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a valid zip");
+    assert!(zip.file_names().any(|n| n == "Trip/day1.txt"));
 }

@@ -152,6 +152,22 @@ pub fn group_permission(c: &Connection, viewer: Option<&UserRow>) -> Result<Stri
     }
 }
 
+/// Turns permission `bit` of group row `group` on or off.
+pub fn set_group_bit(c: &Connection, group: i64, bit: usize, on: bool) -> Result<(), AppError> {
+    let wire: String = c.query_row(
+        "SELECT permission FROM groups WHERE id = ?1",
+        [group],
+        |r| r.get(0),
+    )?;
+    let mut bits = Boolset::decode(&wire).unwrap_or_default();
+    bits.set(bit, on);
+    c.execute(
+        "UPDATE groups SET permission = ?1 WHERE id = ?2",
+        rusqlite::params![bits.encode(), group],
+    )?;
+    Ok(())
+}
+
 /// The anonymous pseudo user (id 0, anonymous group).
 pub fn anonymous(c: &Connection, ids: &IdCodec) -> Result<User, AppError> {
     let (name, permission): (String, String) = c.query_row(

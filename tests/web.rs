@@ -467,6 +467,7 @@ async fn the_upload_queue_renders_only_visible_rows_of_thousands() {
             Picked {
                 rel_path: file.name(),
                 file: Some(file),
+                root: None,
             }
         })
         .collect();

@@ -32,10 +32,10 @@ use crate::domain::upload::task::{
 use crate::i18n::errors::error_message;
 use crate::i18n::{fill, I18n, Key};
 use crate::state::session::Session;
-use crate::uploads::resume_store;
 use crate::uploads::sources::Picked;
 use crate::uploads::transfer::{self, SendError};
 use crate::uploads::xhr::{self, XhrHandle};
+use crate::uploads::{file_access, resume_store};
 
 /// localStorage key of the user's "files at once" choice.
 const LIMIT_KEY: &str = "cr_upload_concurrency";
@@ -222,6 +222,7 @@ impl Uploads {
         let locale = self.i18n.locale_untracked();
         let mut items = Vec::with_capacity(picked.len());
         let mut files = Vec::with_capacity(picked.len());
+        let mut roots = Vec::with_capacity(picked.len());
         for p in picked {
             let mut folder = dest.clone();
             for part in p.parents() {
@@ -236,6 +237,7 @@ impl Uploads {
                 ),
                 None => (TaskKind::Folder, 0, None, None),
             };
+            roots.push(p.root.clone());
             items.push(NewUpload {
                 kind,
                 folder: folder.to_string(),
@@ -260,13 +262,19 @@ impl Uploads {
             })
             .collect();
         let duplicate = Key::UploadAlreadyQueued.text(locale).to_string();
+        let mut keep_handles = Vec::new();
         self.inner.update_value(|inner| {
             let Some(engine) = inner.engine.as_mut() else {
                 return;
             };
             let (_, ids) = engine.add_batch(items, choice);
-            for ((id, file), violation) in ids.into_iter().zip(files).zip(violations) {
+            for (((id, file), violation), root) in
+                ids.into_iter().zip(files).zip(violations).zip(roots)
+            {
                 let task = engine.task(id).cloned();
+                if let (Some(t), Some(root)) = (&task, root) {
+                    keep_handles.push((t.uid.clone(), root));
+                }
                 if let Some(message) = violation {
                     engine.reject(id, Failure::new(FailureKind::Fatal, message));
                 } else if let Some(t) = task {
@@ -279,9 +287,24 @@ impl Uploads {
                 }
             }
         });
+        self.keep_handles(keep_handles);
         self.open.set(true);
         self.pump();
         self.render_now();
+    }
+
+    /// Remembers the dropped items' handles of new uploads (by upload uid), so that a reloaded page
+    /// can read their files again by itself ([`file_access::reopen_kept`]).
+    fn keep_handles(&self, handles: Vec<(String, wasm_bindgen::JsValue)>) {
+        let user = self.inner.with_value(|i| i.user.clone());
+        if handles.is_empty() || user.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            for (uid, handle) in handles {
+                let _ = resume_store::put_handle(&user, &uid, &handle).await;
+            }
+        });
     }
 
     /// Gives the uploads waiting for their files (after a reload) the files the user picked
@@ -748,6 +771,10 @@ impl Uploads {
             if records.is_empty() {
                 return;
             }
+            let wanted: Vec<(String, String)> = records
+                .iter()
+                .map(|r| (r.uid.clone(), r.rel_path.clone()))
+                .collect();
             this.engine(|e| {
                 for r in records {
                     e.restore(r);
@@ -755,6 +782,11 @@ impl Uploads {
             });
             this.open.set(true);
             this.render_now();
+            // Where the browser still lets the page read the dropped files, nothing is asked.
+            let reopened = file_access::reopen_kept(&user, &wanted).await;
+            if !reopened.is_empty() {
+                this.attach(reopened);
+            }
         });
     }
 

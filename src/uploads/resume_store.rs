@@ -1,6 +1,8 @@
 //! Unfinished uploads remembered in IndexedDB (localStorage is too small for thousands of records
 //! and blocks the page). One object per upload: `{uid, user, json}` where `json` is a
-//! [`ResumeRecord`]; records of other accounts on the same browser are never shown.
+//! [`ResumeRecord`]; records of other accounts on the same browser are never shown. A second store
+//! keeps, per upload, the handle of the dropped item its file came from (`{uid, user, handle}`,
+//! handles are structured-cloneable), so a reloaded page may read the file again by itself.
 
 use std::cell::RefCell;
 
@@ -12,6 +14,9 @@ use crate::domain::upload::resume::ResumeRecord;
 
 const DB_NAME: &str = "cloudreve-web";
 const STORE: &str = "uploads";
+const HANDLES: &str = "handles";
+/// Version 2 added [`HANDLES`].
+const VERSION: u32 = 2;
 
 thread_local! {
     static DB: RefCell<Option<IdbDatabase>> = const { RefCell::new(None) };
@@ -36,14 +41,19 @@ async fn db() -> Result<IdbDatabase, JsValue> {
         .ok_or(JsValue::NULL)?
         .indexed_db()?
         .ok_or(JsValue::NULL)?;
-    let open = factory.open_with_u32(DB_NAME, 1)?;
+    let open = factory.open_with_u32(DB_NAME, VERSION)?;
     let request = open.clone();
     let upgrade = wasm_bindgen::closure::Closure::once_into_js(move || {
         if let Ok(db) = request.result() {
             let db: IdbDatabase = db.unchecked_into();
-            let params = web_sys::IdbObjectStoreParameters::new();
-            params.set_key_path(&JsValue::from_str("uid"));
-            let _ = db.create_object_store_with_optional_parameters(STORE, &params);
+            let names = db.object_store_names();
+            for name in [STORE, HANDLES] {
+                if !names.contains(name) {
+                    let params = web_sys::IdbObjectStoreParameters::new();
+                    params.set_key_path(&JsValue::from_str("uid"));
+                    let _ = db.create_object_store_with_optional_parameters(name, &params);
+                }
+            }
         }
     });
     open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
@@ -52,10 +62,14 @@ async fn db() -> Result<IdbDatabase, JsValue> {
     Ok(db)
 }
 
-async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, JsValue> {
+async fn store_named(name: &str, mode: IdbTransactionMode) -> Result<IdbObjectStore, JsValue> {
     db().await?
-        .transaction_with_str_and_mode(STORE, mode)?
-        .object_store(STORE)
+        .transaction_with_str_and_mode(name, mode)?
+        .object_store(name)
+}
+
+async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, JsValue> {
+    store_named(STORE, mode).await
 }
 
 /// Remembers (or updates) `record` for `user`.
@@ -69,12 +83,39 @@ pub async fn put(user: &str, record: &ResumeRecord) -> Result<(), JsValue> {
     done(&store.put(&value)?).await.map(drop)
 }
 
-/// Forgets the upload `uid`.
+/// Forgets the upload `uid` (and its handle).
 pub async fn delete(uid: &str) -> Result<(), JsValue> {
-    let store = store(IdbTransactionMode::Readwrite).await?;
-    done(&store.delete(&JsValue::from_str(uid))?)
-        .await
-        .map(drop)
+    for name in [STORE, HANDLES] {
+        let store = store_named(name, IdbTransactionMode::Readwrite).await?;
+        done(&store.delete(&JsValue::from_str(uid))?).await?;
+    }
+    Ok(())
+}
+
+/// Remembers, for `user`'s upload `uid`, the `FileSystemHandle` its file can be read from again.
+pub async fn put_handle(user: &str, uid: &str, handle: &JsValue) -> Result<(), JsValue> {
+    let value = js_sys::Object::new();
+    js_sys::Reflect::set(&value, &"uid".into(), &uid.into())?;
+    js_sys::Reflect::set(&value, &"user".into(), &user.into())?;
+    js_sys::Reflect::set(&value, &"handle".into(), handle)?;
+    let store = store_named(HANDLES, IdbTransactionMode::Readwrite).await?;
+    done(&store.put(&value)?).await.map(drop)
+}
+
+/// The handles remembered for `user`'s uploads, by upload uid.
+pub async fn handles(user: &str) -> Result<Vec<(String, JsValue)>, JsValue> {
+    let store = store_named(HANDLES, IdbTransactionMode::Readonly).await?;
+    let all: js_sys::Array = done(&store.get_all()?).await?.unchecked_into();
+    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &name.into()).ok();
+    Ok(all
+        .iter()
+        .filter(|v| {
+            field(v, "user")
+                .and_then(|u| u.as_string())
+                .is_some_and(|u| u == user)
+        })
+        .filter_map(|v| Some((field(&v, "uid")?.as_string()?, field(&v, "handle")?)))
+        .collect())
 }
 
 /// Every remembered upload of `user`; unreadable records are dropped.

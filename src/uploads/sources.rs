@@ -1,6 +1,7 @@
 //! Where files to upload come from: the file and folder pickers, a drop (folder trees walked, empty
 //! folders kept), and the clipboard. Everything becomes a list of [`Picked`] entries with paths
-//! relative to what the user chose.
+//! relative to what the user chose; a drop also keeps each dropped item's file-system handle where
+//! the browser gives one, so a reloaded page can read the files again without asking.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -15,6 +16,9 @@ pub struct Picked {
     pub rel_path: String,
     /// The file; `None` for an empty folder.
     pub file: Option<File>,
+    /// The `FileSystemHandle` of the dropped item the file is in (the file itself, or the folder
+    /// its path starts with), where the browser has the File System Access API.
+    pub root: Option<JsValue>,
 }
 
 impl Picked {
@@ -45,6 +49,7 @@ pub fn from_file_list(list: &FileList) -> Vec<Picked> {
             Picked {
                 rel_path: rel,
                 file: Some(file),
+                root: None,
             }
         })
         .collect()
@@ -55,15 +60,52 @@ pub fn from_clipboard(data: &DataTransfer) -> Vec<Picked> {
     data.files().map(|l| from_file_list(&l)).unwrap_or_default()
 }
 
+/// One dropped item: its entry, and the promise of its `FileSystemHandle` where the browser has
+/// `getAsFileSystemHandle`.
+pub type DroppedItem = (FileSystemEntry, Option<js_sys::Promise>);
+
 /// The entries of a drop, taken synchronously: the browser empties the `DataTransfer` once the
-/// event handler returns. Walk them with [`walk`].
-pub fn drop_entries(data: &DataTransfer) -> Vec<FileSystemEntry> {
+/// event handler returns. Walk them with [`walk`], then give the files their handles with
+/// [`with_roots`].
+pub fn drop_entries(data: &DataTransfer) -> Vec<DroppedItem> {
     let items = data.items();
     (0..items.length())
         .filter_map(|i| items.get(i))
         .filter(|item| item.kind() == "file")
-        .filter_map(|item| item.webkit_get_as_entry().ok().flatten())
+        .filter_map(|item| {
+            let entry = item.webkit_get_as_entry().ok().flatten()?;
+            let handle = js_sys::Reflect::get(&item, &JsValue::from_str("getAsFileSystemHandle"))
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                .and_then(|f| f.call0(&item).ok())
+                .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+            Some((entry, handle))
+        })
         .collect()
+}
+
+/// Gives each of `picked` the handle of the dropped item its path starts with. A handle the
+/// browser refuses is left out: that file can still be picked again after a reload.
+pub async fn with_roots(
+    mut picked: Vec<Picked>,
+    roots: Vec<(String, js_sys::Promise)>,
+) -> Vec<Picked> {
+    let mut handles = Vec::with_capacity(roots.len());
+    for (name, promise) in roots {
+        if let Ok(handle) = JsFuture::from(promise).await {
+            if !handle.is_null() && !handle.is_undefined() {
+                handles.push((name, handle));
+            }
+        }
+    }
+    for p in picked.iter_mut().filter(|p| p.file.is_some()) {
+        let top = p.rel_path.split('/').next().unwrap_or_default();
+        p.root = handles
+            .iter()
+            .find(|(name, _)| name == top)
+            .map(|(_, h)| h.clone());
+    }
+    picked
 }
 
 /// The files of a drop without entry support (plain files only).
@@ -90,6 +132,7 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> (Vec<Picked>, usize) {
                 Ok(children) if children.is_empty() => out.push(Picked {
                     rel_path: rel,
                     file: None,
+                    root: None,
                 }),
                 Ok(children) => {
                     for child in children.into_iter().rev() {
@@ -104,6 +147,7 @@ pub async fn walk(entries: Vec<FileSystemEntry>) -> (Vec<Picked>, usize) {
                 Ok(file) => out.push(Picked {
                     rel_path: rel,
                     file: Some(file),
+                    root: None,
                 }),
                 Err(_) => unreadable += 1,
             }

@@ -109,7 +109,7 @@ where
     let server = refserver::start(config).await.expect("server");
     let (mut driver, port) = spawn_driver().await;
     let profile = tempfile::tempdir().expect("profile dir");
-    let client = new_session(port, window, &profile).await;
+    let client = new_session(port, window, &profile, json!({})).await;
     let extra = std::sync::Arc::default();
     let ctx = Ctx {
         c: client.clone(),
@@ -135,12 +135,18 @@ where
 }
 
 /// A new Chromium session with its own empty profile (no storage, no cookies).
-async fn new_session(port: u16, window: Window, profile: &tempfile::TempDir) -> Client {
+async fn new_session(
+    port: u16,
+    window: Window,
+    profile: &tempfile::TempDir,
+    prefs: serde_json::Value,
+) -> Client {
     let mut options = json!({
         "binary": "/usr/bin/chromium",
         "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 format!("--user-data-dir={}", profile.path().display())]
+                 format!("--user-data-dir={}", profile.path().display())],
+        "prefs": prefs
     });
     match window {
         Window::Desktop(w, h) => options["args"]
@@ -164,8 +170,20 @@ impl Ctx {
     /// A second visitor: a new browser session on the same server, with an empty profile, as
     /// someone else's computer would be. `run` closes it with the first.
     pub async fn fresh_browser(&self, window: Window) -> Ctx {
+        self.fresh_browser_with(window, json!({})).await
+    }
+
+    /// A second visitor whose Chromium keeps file access between visits: what choosing "Allow on
+    /// every visit" in its file-access prompt sets (a dropped file's handle stays readable after a
+    /// reload). Chromium's prompt itself cannot be answered through WebDriver.
+    pub async fn fresh_browser_keeping_file_access(&self, window: Window) -> Ctx {
+        let prefs = json!({ "profile.default_content_setting_values.file_system_access_extended_permission": 1 });
+        self.fresh_browser_with(window, prefs).await
+    }
+
+    async fn fresh_browser_with(&self, window: Window, prefs: serde_json::Value) -> Ctx {
         let profile = tempfile::tempdir().expect("profile dir");
-        let client = new_session(self.driver_port, window, &profile).await;
+        let client = new_session(self.driver_port, window, &profile, prefs).await;
         self.extra
             .lock()
             .unwrap_or_else(|e| e.into_inner())

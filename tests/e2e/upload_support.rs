@@ -54,22 +54,31 @@ pub async fn set_policy(ctx: &Ctx, extra: serde_json::Value) {
     ctx.c.refresh().await.expect("refresh");
 }
 
+/// The chunk log's script (see [`log_chunks`]).
+pub const CHUNK_LOG: &str = r#"window.__chunks = []; window.__acked = [];
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (method, url) {
+        const m = /\/file\/upload\/[^/]+\/(\d+)$/.exec(url);
+        if (m) {
+            const index = Number(m[1]);
+            window.__chunks.push(index);
+            this.addEventListener('load', () => { if (this.status === 200 && JSON.parse(this.responseText).code === 0) window.__acked.push(index); });
+        }
+        return open.apply(this, arguments);
+    };"#;
+
 /// Records every chunk request the page makes (`window.__chunks`: index per request, and
 /// `window.__acked`: indexes the server accepted).
 pub async fn log_chunks(ctx: &Ctx) {
-    ctx.js(
-        r#"window.__chunks = []; window.__acked = [];
-        const open = XMLHttpRequest.prototype.open;
-        XMLHttpRequest.prototype.open = function (method, url) {
-            const m = /\/file\/upload\/[^/]+\/(\d+)$/.exec(url);
-            if (m) {
-                const index = Number(m[1]);
-                window.__chunks.push(index);
-                this.addEventListener('load', () => { if (this.status === 200 && JSON.parse(this.responseText).code === 0) window.__acked.push(index); });
-            }
-            return open.apply(this, arguments);
-        };
-        return true;"#,
+    ctx.js(&format!("{CHUNK_LOG} return true;")).await;
+}
+
+/// Starts the chunk log on every page loaded from now on, before the app's own code runs (a page
+/// that resumes by itself sends chunks at once).
+pub async fn log_chunks_on_every_page(ctx: &Ctx) {
+    ctx.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": CHUNK_LOG }),
     )
     .await;
 }
@@ -149,4 +158,43 @@ pub async fn wait_percent(ctx: &Ctx, path: &str, at_least: u64) {
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Drags `path` (a file or a folder) from the desktop onto the middle of the explorer and drops it.
+pub async fn drop_on_explorer(ctx: &Ctx, path: &Path) {
+    let target = ctx
+        .js("const r = document.querySelector('.cr-explorer').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]")
+        .await;
+    let (x, y) = (
+        target[0].as_f64().unwrap_or(400.0),
+        target[1].as_f64().unwrap_or(400.0),
+    );
+    let data =
+        json!({ "items": [], "files": [path.display().to_string()], "dragOperationsMask": 1 });
+    for kind in ["dragEnter", "dragOver", "drop"] {
+        ctx.cdp(
+            "Input.dispatchDragEvent",
+            json!({ "type": kind, "x": x, "y": y, "data": data }),
+        )
+        .await;
+    }
+}
+
+/// Chunks acknowledged before a reload (`before`) are not sent after it (`after`), and together
+/// they are all `count` chunks of the file.
+pub fn every_chunk_once_across_a_reload(before: &[u64], after: &[u64], count: u64) {
+    assert!(
+        !before.is_empty() && !after.is_empty(),
+        "{before:?} / {after:?}"
+    );
+    for i in after {
+        assert!(
+            !before.contains(i),
+            "chunk {i} was sent again after the reload (before: {before:?}, after: {after:?})"
+        );
+    }
+    let mut all: Vec<u64> = before.iter().chain(after).copied().collect();
+    all.sort_unstable();
+    all.dedup();
+    assert_eq!(all, (0..count).collect::<Vec<u64>>());
 }

@@ -24,7 +24,8 @@ async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empt
             let big_path = write(dir.path(), "big.bin", &big);
             let empty_path = write(dir.path(), "empty.txt", &empty);
             ctx.see("Upload files").await;
-            ctx.choose_files("upload-files", &[&big_path, &empty_path]).await;
+            ctx.choose_files("upload-files", &[&big_path, &empty_path])
+                .await;
             ctx.server_has("big.bin", &big).await;
             ctx.server_has("empty.txt", &empty).await;
             let stored = ctx.server_file("big.bin").expect("stored");
@@ -42,14 +43,7 @@ async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empt
             write(dir.path(), "Trip/a.txt", &a);
             write(dir.path(), "Trip/photos/b.bin", &b);
             std::fs::create_dir_all(dir.path().join("Trip/empty")).expect("mkdir");
-            let target = ctx
-                .js("const r = document.querySelector('.cr-explorer').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]")
-                .await;
-            let (x, y) = (target[0].as_f64().unwrap_or(400.0), target[1].as_f64().unwrap_or(400.0));
-            let data = json!({ "items": [], "files": [dir.path().join("Trip").display().to_string()], "dragOperationsMask": 1 });
-            for kind in ["dragEnter", "dragOver", "drop"] {
-                ctx.cdp("Input.dispatchDragEvent", json!({ "type": kind, "x": x, "y": y, "data": data })).await;
-            }
+            drop_on_explorer(&ctx, &dir.path().join("Trip")).await;
             ctx.server_has("Trip/a.txt", &a).await;
             ctx.server_has("Trip/photos/b.bin", &b).await;
             let start = Instant::now();
@@ -63,7 +57,10 @@ async fn chunked_files_arrive_byte_identical_and_a_dropped_folder_keeps_its_empt
                     assert_eq!(f.file_type, 1, "Trip/empty is a folder");
                     break;
                 }
-                assert!(start.elapsed() < Duration::from_secs(30), "the empty folder was never created");
+                assert!(
+                    start.elapsed() < Duration::from_secs(30),
+                    "the empty folder was never created"
+                );
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
             for row in ["Trip/a.txt", "Trip/photos/b.bin", "Trip/empty"] {
@@ -119,15 +116,43 @@ async fn pause_resume_and_a_reload_in_the_middle_never_send_a_chunk_twice() {
             wait_row(&ctx, "slow.bin", "done").await;
             assert_eq!(ctx.js(warns).await, json!(false), "nothing to lose: no question");
             let after = numbers(&ctx, "return window.__chunks").await;
-            let done_before: Vec<u64> = before_reload.clone();
-            assert!(!done_before.is_empty());
-            for i in &after {
-                assert!(!done_before.contains(i), "chunk {i} was sent again after the reload (before: {done_before:?}, after: {after:?})");
-            }
-            let mut all: Vec<u64> = done_before.iter().chain(after.iter()).copied().collect();
-            all.sort_unstable();
-            all.dedup();
-            assert_eq!(all, (0..24).collect::<Vec<u64>>());
+            every_chunk_once_across_a_reload(&before_reload, &after, 24);
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dropped_file_resumes_by_itself_after_a_reload_where_the_browser_keeps_file_access() {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |first| async move {
+            // A visitor who chose "Allow on every visit" when Chromium asked about file access.
+            let ctx = first.fresh_browser_keeping_file_access(DESKTOP).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
+            log_chunks_on_every_page(&ctx).await;
+            let dir = tempfile::tempdir().expect("tmp");
+            let kept = bytes(24 * CHUNK, 6);
+            let path = write(dir.path(), "Kept/inner/kept.bin", &kept);
+            throttle(&ctx, 256 * 1024).await;
+            // Dropped as a folder: the file is read again through the folder's handle.
+            drop_on_explorer(&ctx, path.parent().and_then(Path::parent).expect("Kept")).await;
+            wait_percent(&ctx, "Kept/inner/kept.bin", 25).await;
+            let before_reload = numbers(&ctx, "return window.__acked").await;
+            ctx.js("setTimeout(() => location.reload(), 0); return true")
+                .await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let _ = ctx.c.accept_alert().await;
+            // Nothing to pick again: the upload goes on by itself and arrives whole.
+            ctx.server_has("Kept/inner/kept.bin", &kept).await;
+            wait_row(&ctx, "Kept/inner/kept.bin", "done").await;
+            assert!(
+                !ctx.body_text().await.contains("waits for its file"),
+                "the page asked for the file"
+            );
+            let after = numbers(&ctx, "return window.__chunks").await;
+            every_chunk_once_across_a_reload(&before_reload, &after, 24);
         },
     )
     .await;

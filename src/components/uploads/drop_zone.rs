@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use web_sys::DragEvent;
 
 use crate::i18n::{use_i18n, Key};
-use crate::uploads::sources::{drop_entries, drop_files, walk, Picked};
+use crate::uploads::sources::{drop_entries, drop_files, walk, with_roots, Picked};
 
 /// Whether a drag carries files from outside the page.
 fn carries_files(ev: &DragEvent) -> bool {
@@ -52,17 +52,19 @@ pub fn DropZone(
                 }
                 ev.prevent_default();
                 let Some(dt) = ev.data_transfer() else { return };
-                let entries = drop_entries(&dt);
-                if entries.is_empty() {
+                let dropped = drop_entries(&dt);
+                if dropped.is_empty() {
                     on_drop.run(drop_files(&dt));
                     return;
                 }
+                let roots: Vec<_> = dropped.iter().filter_map(|(e, h)| Some((e.name(), h.clone()?))).collect();
+                let entries = dropped.into_iter().map(|(e, _)| e).collect();
                 leptos::task::spawn_local(async move {
                     let (picked, unreadable) = walk(entries).await;
                     if unreadable > 0 {
                         on_unreadable.run(unreadable);
                     }
-                    on_drop.run(picked);
+                    on_drop.run(with_roots(picked, roots).await);
                 });
             }>
             {children()}

@@ -507,3 +507,45 @@ async fn the_upload_queue_renders_only_visible_rows_of_thousands() {
         "the last entry is rendered at the end"
     );
 }
+
+/// Runs `script` (an expression giving a promise) and awaits it.
+async fn js_promise(script: &str) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue> {
+    let promise: js_sys::Promise = js_sys::eval(script)?.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(promise).await
+}
+
+#[wasm_bindgen_test]
+async fn kept_handles_belong_to_their_account_and_a_newer_app_version_may_upgrade_the_store() {
+    use cloudreve_web::uploads::resume_store;
+    // Any structured-cloneable value stands in for a FileSystemHandle here.
+    let handle = js_sys::eval("({ kind: 'file', name: 'a.bin' })").expect("value");
+    resume_store::put_handle("alice", "upload-1", &handle)
+        .await
+        .expect("stored");
+    let alice = resume_store::handles("alice").await.expect("read");
+    assert_eq!(alice.len(), 1);
+    assert_eq!(alice[0].0, "upload-1");
+    let name = js_sys::Reflect::get(&alice[0].1, &"name".into()).expect("name");
+    assert_eq!(name.as_string().as_deref(), Some("a.bin"));
+    assert!(resume_store::handles("bob").await.expect("read").is_empty());
+    // Forgetting the upload forgets its handle.
+    resume_store::delete("upload-1").await.expect("deleted");
+    assert!(resume_store::handles("alice")
+        .await
+        .expect("read")
+        .is_empty());
+    // A newer version in another tab opens the database at a higher version: this page's open
+    // connection steps aside instead of blocking it.
+    let upgraded = js_promise(
+        "new Promise((ok, bad) => { const r = indexedDB.open('cloudreve-web', 3);
+            r.onsuccess = () => { r.result.close(); ok('upgraded'); };
+            r.onblocked = () => ok('blocked'); r.onerror = () => bad(r.error); })",
+    )
+    .await
+    .expect("open");
+    assert_eq!(upgraded.as_string().as_deref(), Some("upgraded"));
+    let _ = js_promise(
+        "new Promise(ok => { const r = indexedDB.deleteDatabase('cloudreve-web'); r.onsuccess = ok; r.onerror = ok; r.onblocked = ok; })",
+    )
+    .await;
+}

@@ -58,6 +58,14 @@ async fn db() -> Result<IdbDatabase, JsValue> {
     });
     open.set_onupgradeneeded(Some(upgrade.unchecked_ref()));
     let db: IdbDatabase = done(&open).await?.unchecked_into();
+    // A newer version of the app opened in another tab cannot upgrade the database while this
+    // connection is open: close it and open it again on the next call.
+    let closing = db.clone();
+    let on_version_change = wasm_bindgen::closure::Closure::once_into_js(move || {
+        closing.close();
+        DB.with(|d| *d.borrow_mut() = None);
+    });
+    db.set_onversionchange(Some(on_version_change.unchecked_ref()));
     DB.with(|d| *d.borrow_mut() = Some(db.clone()));
     Ok(db)
 }

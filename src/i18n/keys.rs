@@ -204,6 +204,8 @@ keys! {
     PickFiles => "Choose files", "选择文件";
     PickFolder => "Choose folder", "选择文件夹";
     ResumeMatched => "{count} {count?upload|uploads} resumed", "已继续 {count} 个上传";
+    ResumeGiveAccess => "Allow access to the dropped files", "允许访问拖入的文件";
+    ResumeAccessRefused => "The browser did not allow access: pick the files again", "浏览器未允许访问：请重新选择文件";
     ResumeNoMatch => "None of these files match a waiting upload", "这些文件与等待中的上传都不匹配";
     ConflictTitle => "Some names already exist", "部分名称已存在";
     ConflictBeforeOne => "A file has the same name as an item in the destination. What should happen to it?", "有 1 个文件与目标位置中的项目同名。如何处理？";

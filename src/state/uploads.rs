@@ -75,6 +75,8 @@ struct Inner {
     user: String,
     done_folders: Vec<String>,
     pending: Option<PendingBatch>,
+    /// Kept handles the browser asks about before the page may read the files again.
+    waiting_access: Vec<file_access::Waiting>,
 }
 
 /// The upload queue.
@@ -84,6 +86,8 @@ pub struct Uploads {
     session: Session,
     i18n: I18n,
     version: RwSignal<u64>,
+    /// How many kept handles wait for the user to allow access.
+    access: RwSignal<usize>,
     /// The panel is expanded.
     pub open: RwSignal<bool>,
     /// The conflict question on screen, if any.
@@ -109,6 +113,7 @@ impl Uploads {
             session,
             i18n,
             version: RwSignal::new(0),
+            access: RwSignal::new(0),
             open: RwSignal::new(false),
             asking: RwSignal::new(None),
             finished: RwSignal::new((0, Vec::new())),
@@ -352,6 +357,28 @@ impl Uploads {
         matched
     }
 
+    /// Kept handles of dropped files that wait for the user to allow access (tracked).
+    pub fn waiting_for_access(&self) -> usize {
+        self.access.get()
+    }
+
+    /// Asks the browser for access to the dropped files that uploads wait for, then resumes those
+    /// it allows; resolves to how many resumed, or `None` when nothing was allowed. Call it from a
+    /// click: the question is asked at once, since browsers only ask during a user gesture.
+    pub fn give_access(&self) -> impl std::future::Future<Output = Option<usize>> + 'static {
+        let waiting = self
+            .inner
+            .try_update_value(|i| std::mem::take(&mut i.waiting_access))
+            .unwrap_or_default();
+        self.access.set(0);
+        let asked = file_access::ask(&waiting);
+        let this = *self;
+        async move {
+            let picked = file_access::after_asking(waiting, asked).await;
+            (!picked.is_empty()).then(|| this.attach(picked))
+        }
+    }
+
     /// Uploads remembered from an earlier page that wait for their files.
     pub fn waiting_for_files(&self) -> usize {
         self.with(|e| {
@@ -390,6 +417,7 @@ impl Uploads {
                 i.files.clear();
                 i.pending = None;
                 i.done_folders.clear();
+                i.waiting_access.clear();
                 i.user.clear();
                 std::mem::take(&mut i.running)
             })
@@ -398,6 +426,7 @@ impl Uploads {
             handle.abort();
         }
         self.asking.set(None);
+        self.access.set(0);
         self.open.set(false);
         self.render_now();
     }
@@ -782,8 +811,13 @@ impl Uploads {
             });
             this.open.set(true);
             this.render_now();
-            // Where the browser still lets the page read the dropped files, nothing is asked.
-            let reopened = file_access::reopen_kept(&user, &wanted).await;
+            // Where the browser still lets the page read the dropped files, nothing is asked;
+            // where it would ask, the panel offers to (see `give_access`).
+            let (reopened, waiting) = file_access::reopen_kept(&user, &wanted).await;
+            if !waiting.is_empty() {
+                this.access.set(waiting.len());
+                this.inner.update_value(|i| i.waiting_access = waiting);
+            }
             if !reopened.is_empty() {
                 this.attach(reopened);
             }

@@ -109,7 +109,7 @@ where
     let server = refserver::start(config).await.expect("server");
     let (mut driver, port) = spawn_driver().await;
     let profile = tempfile::tempdir().expect("profile dir");
-    let client = new_session(port, window, &profile, json!({})).await;
+    let client = new_session(port, window, &profile, json!({}), &[]).await;
     let extra = std::sync::Arc::default();
     let ctx = Ctx {
         c: client.clone(),
@@ -140,6 +140,7 @@ async fn new_session(
     window: Window,
     profile: &tempfile::TempDir,
     prefs: serde_json::Value,
+    extra_args: &[&str],
 ) -> Client {
     let mut options = json!({
         "binary": "/usr/bin/chromium",
@@ -148,6 +149,9 @@ async fn new_session(
                  format!("--user-data-dir={}", profile.path().display())],
         "prefs": prefs
     });
+    if let Some(args) = options["args"].as_array_mut() {
+        args.extend(extra_args.iter().map(|a| json!(a)));
+    }
     match window {
         Window::Desktop(w, h) => options["args"]
             .as_array_mut()
@@ -170,7 +174,14 @@ impl Ctx {
     /// A second visitor: a new browser session on the same server, with an empty profile, as
     /// someone else's computer would be. `run` closes it with the first.
     pub async fn fresh_browser(&self, window: Window) -> Ctx {
-        self.fresh_browser_with(window, json!({})).await
+        self.fresh_browser_with(window, json!({}), &[]).await
+    }
+
+    /// A second visitor whose Chromium answers every permission question with "no" at once (it
+    /// cannot be answered through WebDriver otherwise).
+    pub async fn fresh_browser_refusing_prompts(&self, window: Window) -> Ctx {
+        self.fresh_browser_with(window, json!({}), &["--deny-permission-prompts"])
+            .await
     }
 
     /// A second visitor whose Chromium keeps file access between visits: what choosing "Allow on
@@ -178,12 +189,17 @@ impl Ctx {
     /// reload). Chromium's prompt itself cannot be answered through WebDriver.
     pub async fn fresh_browser_keeping_file_access(&self, window: Window) -> Ctx {
         let prefs = json!({ "profile.default_content_setting_values.file_system_access_extended_permission": 1 });
-        self.fresh_browser_with(window, prefs).await
+        self.fresh_browser_with(window, prefs, &[]).await
     }
 
-    async fn fresh_browser_with(&self, window: Window, prefs: serde_json::Value) -> Ctx {
+    async fn fresh_browser_with(
+        &self,
+        window: Window,
+        prefs: serde_json::Value,
+        extra_args: &[&str],
+    ) -> Ctx {
         let profile = tempfile::tempdir().expect("profile dir");
-        let client = new_session(self.driver_port, window, &profile, prefs).await;
+        let client = new_session(self.driver_port, window, &profile, prefs, extra_args).await;
         self.extra
             .lock()
             .unwrap_or_else(|e| e.into_inner())

@@ -159,6 +159,45 @@ async fn a_dropped_file_resumes_by_itself_after_a_reload_where_the_browser_keeps
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn where_the_browser_would_ask_about_a_dropped_file_the_page_offers_to_and_a_refusal_leaves_the_picker(
+) {
+    run(
+        DESKTOP,
+        |c| c.test_hooks = true,
+        |first| async move {
+            // Chromium asks after a reload unless access was allowed "on every visit"; this one
+            // answers no by itself.
+            let ctx = first.fresh_browser_refusing_prompts(DESKTOP).await;
+            small_chunks_and_a_chunk_log(&ctx).await;
+            let dir = tempfile::tempdir().expect("tmp");
+            let asked = bytes(24 * CHUNK, 7);
+            let path = write(dir.path(), "asked.bin", &asked);
+            throttle(&ctx, 256 * 1024).await;
+            drop_on_explorer(&ctx, &path).await;
+            wait_percent(&ctx, "asked.bin", 25).await;
+            ctx.js("setTimeout(() => location.reload(), 0); return true")
+                .await;
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            let _ = ctx.c.accept_alert().await;
+            ctx.see("An unfinished upload waits for its file").await;
+            ctx.find("button[data-action=give-access]").await;
+            ctx.shot("desktop-upload-give-access").await;
+            ctx.click("button[data-action=give-access]").await;
+            ctx.see("The browser did not allow access: pick the files again")
+                .await;
+            let offered =
+                "return document.querySelector('button[data-action=give-access]') !== null";
+            ctx.wait_js(offered, json!(false)).await;
+            // The picker still resumes it.
+            ctx.choose_files("repick-files", &[&path]).await;
+            ctx.server_has("asked.bin", &asked).await;
+            wait_row(&ctx, "asked.bin", "done").await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn existing_names_are_asked_once_per_batch_keep_both_overwrite_and_skip() {
     run(
         DESKTOP,

@@ -134,6 +134,18 @@ pub fn UploadPanel() -> impl IntoView {
                         (waiting > 0).then(|| view! {
                             <div class="cr-uploads__repick" role="group">
                                 <p>{if waiting == 1 { i18n.t(Key::ResumeWaitingOne).to_string() } else { i18n.tf(Key::ResumeWaiting, &[("count", &waiting.to_string())]) }}</p>
+                                <Show when=move || { uploads.waiting_for_access() > 0 }>
+                                    <button type="button" class="cr-button cr-button--primary" data-action="give-access" on:click=move |_| {
+                                        let resumed = uploads.give_access();
+                                        leptos::task::spawn_local(async move {
+                                            match resumed.await {
+                                                None => toasts.error(i18n.t(Key::ResumeAccessRefused)),
+                                                Some(0) => toasts.error(i18n.t(Key::ResumeNoMatch)),
+                                                Some(n) => toasts.info(i18n.tf(Key::ResumeMatched, &[("count", &n.to_string())])),
+                                            }
+                                        });
+                                    }>{i18n.t(Key::ResumeGiveAccess)}</button>
+                                </Show>
                                 <button type="button" class="cr-button" data-action="repick-files" on:click=move |_| { if let Some(p) = pickers.get_untracked() { p.open_files() } }>{i18n.t(Key::PickFiles)}</button>
                                 <button type="button" class="cr-button" data-action="repick-folder" on:click=move |_| { if let Some(p) = pickers.get_untracked() { p.open_folder() } }>{i18n.t(Key::PickFolder)}</button>
                             </div>

@@ -48,10 +48,11 @@ pub struct SignQuery {
 /// 40007 unless the group of `user` (the anonymous group for a visitor) has `archive_download`
 /// (bit 4).
 async fn may_archive(s: &AppState, user: Option<&UserRow>) -> Result<(), AppError> {
-    let viewer = user.cloned();
-    let permission =
-        s.db.call(move |c| users::group_permission(c, viewer.as_ref()))
-            .await?;
+    // A signed-in user's group is on their row already; only visitors need the database.
+    let permission = match user {
+        Some(u) => u.group_permission.clone(),
+        None => s.db.call(|c| users::group_permission(c, None)).await?,
+    };
     let allowed =
         Boolset::decode(&permission).is_ok_and(|b| b.get(boolset::group::ARCHIVE_DOWNLOAD));
     if allowed {

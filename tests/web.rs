@@ -519,7 +519,7 @@ async fn kept_handles_belong_to_their_account_and_a_newer_app_version_may_upgrad
     use cloudreve_web::uploads::resume_store;
     // Any structured-cloneable value stands in for a FileSystemHandle here.
     let handle = js_sys::eval("({ kind: 'file', name: 'a.bin' })").expect("value");
-    resume_store::put_handle("alice", "upload-1", &handle)
+    resume_store::put_handles("alice", &[("upload-1".to_string(), handle)])
         .await
         .expect("stored");
     let alice = resume_store::handles("alice").await.expect("read");

@@ -306,9 +306,7 @@ impl Uploads {
             return;
         }
         spawn_local(async move {
-            for (uid, handle) in handles {
-                let _ = resume_store::put_handle(&user, &uid, &handle).await;
-            }
+            let _ = resume_store::put_handles(&user, &handles).await;
         });
     }
 

@@ -80,55 +80,18 @@ async fn store(mode: IdbTransactionMode) -> Result<IdbObjectStore, JsValue> {
     store_named(STORE, mode).await
 }
 
-/// Remembers (or updates) `record` for `user`.
-pub async fn put(user: &str, record: &ResumeRecord) -> Result<(), JsValue> {
-    let json = serde_json::to_string(record).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    let value = js_sys::Object::new();
-    js_sys::Reflect::set(&value, &"uid".into(), &record.uid.as_str().into())?;
-    js_sys::Reflect::set(&value, &"user".into(), &user.into())?;
-    js_sys::Reflect::set(&value, &"json".into(), &json.into())?;
-    let store = store(IdbTransactionMode::Readwrite).await?;
-    done(&store.put(&value)?).await.map(drop)
+/// The stored object `{uid, user, <key>: value}`.
+fn entry(uid: &str, user: &str, key: &str, value: &JsValue) -> Result<JsValue, JsValue> {
+    let entry = js_sys::Object::new();
+    js_sys::Reflect::set(&entry, &"uid".into(), &uid.into())?;
+    js_sys::Reflect::set(&entry, &"user".into(), &user.into())?;
+    js_sys::Reflect::set(&entry, &key.into(), value)?;
+    Ok(entry.into())
 }
 
-/// Forgets the upload `uid` (and its handle).
-pub async fn delete(uid: &str) -> Result<(), JsValue> {
-    for name in [STORE, HANDLES] {
-        let store = store_named(name, IdbTransactionMode::Readwrite).await?;
-        done(&store.delete(&JsValue::from_str(uid))?).await?;
-    }
-    Ok(())
-}
-
-/// Remembers, for `user`'s upload `uid`, the `FileSystemHandle` its file can be read from again.
-pub async fn put_handle(user: &str, uid: &str, handle: &JsValue) -> Result<(), JsValue> {
-    let value = js_sys::Object::new();
-    js_sys::Reflect::set(&value, &"uid".into(), &uid.into())?;
-    js_sys::Reflect::set(&value, &"user".into(), &user.into())?;
-    js_sys::Reflect::set(&value, &"handle".into(), handle)?;
-    let store = store_named(HANDLES, IdbTransactionMode::Readwrite).await?;
-    done(&store.put(&value)?).await.map(drop)
-}
-
-/// The handles remembered for `user`'s uploads, by upload uid.
-pub async fn handles(user: &str) -> Result<Vec<(String, JsValue)>, JsValue> {
-    let store = store_named(HANDLES, IdbTransactionMode::Readonly).await?;
-    let all: js_sys::Array = done(&store.get_all()?).await?.unchecked_into();
-    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &name.into()).ok();
-    Ok(all
-        .iter()
-        .filter(|v| {
-            field(v, "user")
-                .and_then(|u| u.as_string())
-                .is_some_and(|u| u == user)
-        })
-        .filter_map(|v| Some((field(&v, "uid")?.as_string()?, field(&v, "handle")?)))
-        .collect())
-}
-
-/// Every remembered upload of `user`; unreadable records are dropped.
-pub async fn load(user: &str) -> Result<Vec<ResumeRecord>, JsValue> {
-    let store = store(IdbTransactionMode::Readonly).await?;
+/// Every object of store `name` that belongs to `user`.
+async fn all_of(name: &str, user: &str) -> Result<Vec<JsValue>, JsValue> {
+    let store = store_named(name, IdbTransactionMode::Readonly).await?;
     let all: js_sys::Array = done(&store.get_all()?).await?.unchecked_into();
     Ok(all
         .iter()
@@ -138,7 +101,64 @@ pub async fn load(user: &str) -> Result<Vec<ResumeRecord>, JsValue> {
                 .and_then(|u| u.as_string())
                 .is_some_and(|u| u == user)
         })
-        .filter_map(|v| js_sys::Reflect::get(&v, &"json".into()).ok()?.as_string())
+        .collect())
+}
+
+/// Remembers (or updates) `record` for `user`.
+pub async fn put(user: &str, record: &ResumeRecord) -> Result<(), JsValue> {
+    let json = serde_json::to_string(record).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    let value = entry(&record.uid, user, "json", &json.into())?;
+    let store = store(IdbTransactionMode::Readwrite).await?;
+    done(&store.put(&value)?).await.map(drop)
+}
+
+/// Forgets the upload `uid` and its handle, in one transaction.
+pub async fn delete(uid: &str) -> Result<(), JsValue> {
+    let names: js_sys::Array = [STORE, HANDLES]
+        .iter()
+        .map(|n| JsValue::from_str(n))
+        .collect();
+    let tx = db()
+        .await?
+        .transaction_with_str_sequence_and_mode(&names, IdbTransactionMode::Readwrite)?;
+    let key = JsValue::from_str(uid);
+    tx.object_store(STORE)?.delete(&key)?;
+    // Requests of a transaction complete in order: the last one done means both are.
+    done(&tx.object_store(HANDLES)?.delete(&key)?)
+        .await
+        .map(drop)
+}
+
+/// Remembers, for `user`'s uploads (by uid), the `FileSystemHandle` each file can be read from
+/// again; one transaction for the lot (a dropped folder brings thousands).
+pub async fn put_handles(user: &str, handles: &[(String, JsValue)]) -> Result<(), JsValue> {
+    let store = store_named(HANDLES, IdbTransactionMode::Readwrite).await?;
+    let mut last = None;
+    for (uid, handle) in handles {
+        last = Some(store.put(&entry(uid, user, "handle", handle)?)?);
+    }
+    match last {
+        Some(request) => done(&request).await.map(drop),
+        None => Ok(()),
+    }
+}
+
+/// The handles remembered for `user`'s uploads, by upload uid.
+pub async fn handles(user: &str) -> Result<Vec<(String, JsValue)>, JsValue> {
+    let field = |v: &JsValue, name: &str| js_sys::Reflect::get(v, &name.into()).ok();
+    Ok(all_of(HANDLES, user)
+        .await?
+        .iter()
+        .filter_map(|v| Some((field(v, "uid")?.as_string()?, field(v, "handle")?)))
+        .collect())
+}
+
+/// Every remembered upload of `user`; unreadable records are dropped.
+pub async fn load(user: &str) -> Result<Vec<ResumeRecord>, JsValue> {
+    Ok(all_of(STORE, user)
+        .await?
+        .iter()
+        .filter_map(|v| js_sys::Reflect::get(v, &"json".into()).ok()?.as_string())
         .filter_map(|json| serde_json::from_str(&json).ok())
         .collect())
 }

@@ -198,3 +198,12 @@ pub fn every_chunk_once_across_a_reload(before: &[u64], after: &[u64], count: u6
     all.dedup();
     assert_eq!(all, (0..count).collect::<Vec<u64>>());
 }
+
+/// Reloads the page while an upload runs, accepting the "leave the page?" question the page asks
+/// then (chromedriver may also handle it by itself).
+pub async fn reload_mid_upload(ctx: &Ctx) {
+    ctx.js("setTimeout(() => location.reload(), 0); return true")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let _ = ctx.c.accept_alert().await;
+}

@@ -103,9 +103,7 @@ async fn pause_resume_and_a_reload_in_the_middle_never_send_a_chunk_twice() {
             // then shows its own dialog, which chromedriver handles by itself).
             let warns = "const e = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(e); return e.defaultPrevented";
             assert_eq!(ctx.js(warns).await, json!(true), "leaving during an upload asks first");
-            ctx.js("setTimeout(() => location.reload(), 0); return true").await;
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            let _ = ctx.c.accept_alert().await;
+            reload_mid_upload(&ctx).await;
             ctx.see("An unfinished upload waits for its file").await;
             let acked_before = numbers(&ctx, "return window.__acked || []").await;
             assert!(acked_before.is_empty(), "a new page");
@@ -140,10 +138,7 @@ async fn a_dropped_file_resumes_by_itself_after_a_reload_where_the_browser_keeps
             drop_on_explorer(&ctx, path.parent().and_then(Path::parent).expect("Kept")).await;
             wait_percent(&ctx, "Kept/inner/kept.bin", 25).await;
             let before_reload = numbers(&ctx, "return window.__acked").await;
-            ctx.js("setTimeout(() => location.reload(), 0); return true")
-                .await;
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            let _ = ctx.c.accept_alert().await;
+            reload_mid_upload(&ctx).await;
             // Nothing to pick again: the upload goes on by itself and arrives whole.
             ctx.server_has("Kept/inner/kept.bin", &kept).await;
             wait_row(&ctx, "Kept/inner/kept.bin", "done").await;
@@ -175,10 +170,7 @@ async fn where_the_browser_would_ask_about_a_dropped_file_the_page_offers_to_and
             throttle(&ctx, 256 * 1024).await;
             drop_on_explorer(&ctx, &path).await;
             wait_percent(&ctx, "asked.bin", 25).await;
-            ctx.js("setTimeout(() => location.reload(), 0); return true")
-                .await;
-            tokio::time::sleep(Duration::from_millis(500)).await;
-            let _ = ctx.c.accept_alert().await;
+            reload_mid_upload(&ctx).await;
             ctx.see("An unfinished upload waits for its file").await;
             ctx.find("button[data-action=give-access]").await;
             ctx.shot("desktop-upload-give-access").await;
